@@ -1,0 +1,53 @@
+import type { Attributes, AttributeValue } from './event.js';
+import { LIMITS, NAME_PATTERN, RESERVED_KEYS } from './limits.js';
+
+/** Why an attribute was dropped; the event itself survives. */
+export interface DroppedAttribute {
+  name: string;
+  reason: string;
+}
+
+export interface CleanAttributes {
+  attributes: Attributes;
+  dropped: DroppedAttribute[];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function attributeProblem(name: string, value: unknown): string | undefined {
+  if (RESERVED_KEYS.has(name)) return 'reserved name';
+  if (name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) {
+    return `name must match ${NAME_PATTERN} and be at most ${LIMITS.maxNameLength} characters`;
+  }
+  if (typeof value === 'string') {
+    return value.length > LIMITS.maxAttributeValueLength
+      ? `value longer than ${LIMITS.maxAttributeValueLength} characters`
+      : undefined;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'value is not finite';
+  if (typeof value === 'boolean' || value === null) return undefined;
+  return `value must be a string, number, boolean or null, got ${Array.isArray(value) ? 'array' : typeof value}`;
+}
+
+/**
+ * Keeps the valid attributes and reports the others, clickstream-web style:
+ * a bad attribute never sinks its event. Builds a fresh object, so hostile keys
+ * cannot reach any prototype.
+ */
+export function cleanAttributes(input: unknown): CleanAttributes {
+  const dropped: DroppedAttribute[] = [];
+  if (input === undefined || input === null) return { attributes: {}, dropped };
+  if (!isPlainObject(input)) {
+    return { attributes: {}, dropped: [{ name: '*', reason: 'attributes must be an object' }] };
+  }
+  const kept: [string, AttributeValue][] = [];
+  for (const [name, value] of Object.entries(input)) {
+    const problem = attributeProblem(name, value);
+    if (problem) dropped.push({ name, reason: problem });
+    else if (kept.length >= LIMITS.maxAttributes) {
+      dropped.push({ name, reason: `more than ${LIMITS.maxAttributes} attributes` });
+    } else kept.push([name, value as AttributeValue]);
+  }
+  return { attributes: Object.fromEntries(kept), dropped };
+}

@@ -1,0 +1,84 @@
+/** Small readers that check one field and say what was expected and what came. */
+
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+export type Fields = Record<string, unknown>;
+
+export const isPlainObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A short, safe excerpt of a bad value for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  return Array.isArray(value) ? 'an array' : `an ${typeof value}`;
+}
+
+const fail = (key: string, expected: string, value: unknown): never => {
+  throw new SchemaError(`${key}: expected ${expected}, got ${describe(value)}`);
+};
+
+interface StringRule {
+  max: number;
+  pattern?: RegExp;
+  patternText?: string;
+}
+
+export function requiredString(fields: Fields, key: string, rule: StringRule): string {
+  const value = fields[key];
+  const expected = rule.patternText ?? `a string of 1–${rule.max} characters`;
+  if (typeof value !== 'string' || value.length === 0 || value.length > rule.max) {
+    return fail(key, expected, value);
+  }
+  if (rule.pattern && !rule.pattern.test(value)) return fail(key, expected, value);
+  return value;
+}
+
+export function optionalString(fields: Fields, key: string, max: number): string | null {
+  const value = fields[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length > max) {
+    return fail(key, `a string of at most ${max} characters or null`, value);
+  }
+  return value;
+}
+
+export function optionalNumber(fields: Fields, key: string): number | null {
+  const value = fields[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return fail(key, 'a finite number or null', value);
+  }
+  return value;
+}
+
+export function integer(fields: Fields, key: string, min: number, fallback?: number): number {
+  const value = fields[key] ?? fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    return fail(key, `an integer ≥ ${min}`, value);
+  }
+  return value;
+}
+
+export function boolean(fields: Fields, key: string, fallback: boolean): boolean {
+  const value = fields[key] ?? fallback;
+  if (typeof value !== 'boolean') return fail(key, 'true or false', value);
+  return value;
+}
+
+export function oneOf<T extends string>(
+  fields: Fields,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = fields[key] ?? fallback;
+  if (!allowed.includes(value as T)) return fail(key, `one of ${allowed.join(', ')}`, value);
+  return value as T;
+}

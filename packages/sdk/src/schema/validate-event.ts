@@ -1,0 +1,97 @@
+import { cleanAttributes, type DroppedAttribute } from './attributes.js';
+import type { ClickstreamEvent, LoginState, ProductContext } from './event.js';
+import {
+  boolean,
+  type Fields,
+  integer,
+  isPlainObject,
+  oneOf,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  SchemaError,
+} from './fields.js';
+import { EVENT_ID_PATTERN, LIMITS, NAME_PATTERN } from './limits.js';
+
+export type EventCheck =
+  | { ok: true; event: ClickstreamEvent; dropped: DroppedAttribute[] }
+  | { ok: false; reason: string };
+
+const LOGIN_STATES: readonly LoginState[] = ['logged_in', 'logged_out'];
+/** Epoch ms up to year 9999; anything beyond is not a timestamp. */
+const MAX_TIMESTAMP = 253_402_300_799_999;
+
+function readProduct(value: unknown): ProductContext | null {
+  if (value === undefined || value === null) return null;
+  if (!isPlainObject(value)) throw new SchemaError('product: expected an object or null');
+  const max = LIMITS.maxProductFieldLength;
+  try {
+    return readProductFields(value, max);
+  } catch (error) {
+    if (error instanceof SchemaError) throw new SchemaError(`product.${error.message}`);
+    throw error;
+  }
+}
+
+function readProductFields(value: Fields, max: number): ProductContext {
+  return {
+    id: requiredString(value, 'id', { max }),
+    name: optionalString(value, 'name', max),
+    category: optionalString(value, 'category', max),
+    brand: optionalString(value, 'brand', max),
+    price: optionalNumber(value, 'price'),
+    discount_price: optionalNumber(value, 'discount_price'),
+    url_path: optionalString(value, 'url_path', LIMITS.maxUrlLength),
+  };
+}
+
+function readEvent(fields: Fields): ClickstreamEvent {
+  const id = { max: LIMITS.maxIdLength };
+  const timestamp = integer(fields, 'event_timestamp', 1);
+  if (timestamp > MAX_TIMESTAMP) throw new SchemaError('event_timestamp: expected epoch ms');
+  return {
+    event_id: requiredString(fields, 'event_id', {
+      max: 64,
+      pattern: EVENT_ID_PATTERN,
+      patternText: '16–64 characters of [A-Za-z0-9_-]',
+    }),
+    event_name: requiredString(fields, 'event_name', {
+      max: LIMITS.maxNameLength,
+      pattern: NAME_PATTERN,
+      patternText: `a name matching ${NAME_PATTERN} of at most ${LIMITS.maxNameLength} characters`,
+    }),
+    event_timestamp: timestamp,
+    app_id: requiredString(fields, 'app_id', id),
+    client_id: requiredString(fields, 'client_id', id),
+    session_id: requiredString(fields, 'session_id', id),
+    session_number: integer(fields, 'session_number', 1, 1),
+    is_first_visit: boolean(fields, 'is_first_visit', false),
+    user_id: optionalString(fields, 'user_id', LIMITS.maxIdLength * 2),
+    user_login_state: oneOf(fields, 'user_login_state', LOGIN_STATES, 'logged_out'),
+    identity_source: optionalString(fields, 'identity_source', LIMITS.maxIdLength),
+    page_url: optionalString(fields, 'page_url', LIMITS.maxUrlLength),
+    page_referrer: optionalString(fields, 'page_referrer', LIMITS.maxUrlLength),
+    page_title: optionalString(fields, 'page_title', LIMITS.maxTitleLength),
+    product: readProduct(fields.product),
+    attributes: {},
+    sdk_version: optionalString(fields, 'sdk_version', 32),
+  };
+}
+
+/**
+ * Checks one event of wire format v1. Returns a normalised copy (every field set,
+ * unknown fields left out) and the attributes it had to drop, or the first reason
+ * the event cannot be accepted.
+ */
+export function validateEvent(input: unknown): EventCheck {
+  if (!isPlainObject(input)) return { ok: false, reason: 'event: expected an object' };
+  try {
+    const event = readEvent(input);
+    const { attributes, dropped } = cleanAttributes(input.attributes);
+    event.attributes = attributes;
+    return { ok: true, event, dropped };
+  } catch (error) {
+    if (error instanceof SchemaError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
