@@ -1,0 +1,15 @@
+export type { HttpApiEvent, HttpApiResult } from './api-gateway.js';
+export { truncateIp } from './client-ip.js';
+export type { CorsPolicy } from './cors.js';
+export { corsPolicy, LOCAL_ORIGINS } from './cors.js';
+export type { RequestFacts } from './enrich.js';
+export { clockSkew, correctedTimestamp, enrichEvent } from './enrich.js';
+export type { HandlerOptions, IngestHandler } from './handler.js';
+export { createHandler } from './handler.js';
+export { createIngestServer, MAX_REQUEST_BYTES, toHttpApiEvent } from './http-server.js';
+export type { Logger } from './logger.js';
+export { jsonLogger, silentLogger } from './logger.js';
+export { RequestBodyError } from './read-body.js';
+export type { IngestSettings } from './settings.js';
+export { ConfigurationError, ingestConfig } from './settings.js';
+export type { DroppedAttributeNote, Rejection } from './sort-events.js';
