@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import { type RawObject, type RawStore, RawStoreError } from './raw-store.js';
 
 const TEMP_MARKER = '.tmp-';
+/** Keys are `/`-separated names; nothing that could climb out of the folder or hide a NUL. */
+const UNSAFE_KEY = /(^|\/)\.\.?(\/|$)|^\/|\\|\0/;
 
 /**
  * The raw store in a local folder, with the same keys as S3. Writes go to a temp file
@@ -15,26 +17,31 @@ export class LocalFolderStore implements RawStore {
   constructor(readonly location: string) {}
 
   private path(key: string): string {
-    if (key.includes('..') || key.startsWith('/')) throw new RawStoreError(`unsafe key: ${key}`);
+    if (UNSAFE_KEY.test(key)) throw new RawStoreError(`unsafe key: ${JSON.stringify(key)}`);
     return join(this.location, ...key.split('/'));
   }
 
   async put(key: string, body: Uint8Array): Promise<void> {
+    if (key === '' || key.endsWith('/')) throw new RawStoreError(`not an object key: ${key}`);
     const target = this.path(key);
     const temp = `${target}${TEMP_MARKER}${randomBytes(4).toString('hex')}`;
-    await mkdir(dirname(target), { recursive: true });
-    const file = await open(temp, 'wx');
+    const created = await mkdir(dirname(target), { recursive: true });
     try {
-      await file.writeFile(body);
-      await file.sync();
+      const file = await open(temp, 'wx');
+      try {
+        await file.writeFile(body);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temp, target);
     } catch (error) {
-      await file.close();
       await rm(temp, { force: true });
       throw error;
     }
-    await file.close();
-    await rename(temp, target);
+    // Makes the rename durable, and the new day folders too when this write created them.
     await syncDirectory(dirname(target));
+    if (created) await syncUpTo(dirname(target), dirname(created));
   }
 
   async *list(prefix: string, options: { startAfter?: string } = {}): AsyncIterable<RawObject> {
@@ -45,16 +52,17 @@ export class LocalFolderStore implements RawStore {
       .filter((key) => key.startsWith(prefix) && key > startAfter && !key.includes(TEMP_MARKER))
       .sort();
     for (const key of keys) {
-      const info = await stat(this.path(key));
+      const info = await stat(this.path(key)).catch(() => null);
+      // Gone since the walk (someone tidied up): a listing reports what exists.
+      if (!info) continue;
       yield { key, size: info.size, etag: `${info.size}-${Math.trunc(info.mtimeMs)}` };
     }
   }
 
   async get(key: string): Promise<Readable> {
     const path = this.path(key);
-    await stat(path).catch(() => {
-      throw new RawStoreError(`no object ${key} in ${this.location}`);
-    });
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new RawStoreError(`no object ${key} in ${this.location}`);
     return createReadStream(path);
   }
 }
@@ -73,12 +81,21 @@ async function walk(directory: string): Promise<string[]> {
   return nested.flat();
 }
 
-/** Makes the rename itself durable. */
 async function syncDirectory(directory: string): Promise<void> {
   const handle = await open(directory, 'r');
   try {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Syncs each parent of `from` up to and including `top`, so new folders survive a crash. */
+async function syncUpTo(from: string, top: string): Promise<void> {
+  let directory = dirname(from);
+  while (directory.length >= top.length) {
+    await syncDirectory(directory);
+    if (directory === top) return;
+    directory = dirname(directory);
   }
 }

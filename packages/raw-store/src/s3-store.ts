@@ -71,7 +71,14 @@ export class S3Store implements RawStore {
   }
 
   async get(key: string): Promise<Readable> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const object = await this.client
+      .send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      .catch((error: Error) => {
+        // The same error as the local folder's, so callers handle one kind.
+        if (error.name === 'NoSuchKey')
+          throw new RawStoreError(`no object ${key} in ${this.location}`);
+        throw error;
+      });
     if (!object.Body) throw new RawStoreError(`no body for ${this.location}/${key}`);
     return object.Body as Readable;
   }
