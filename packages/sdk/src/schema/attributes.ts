@@ -16,18 +16,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function attributeProblem(name: string, value: unknown): string | undefined {
+  // Short reasons: this runs in the browser bundle too.
   if (RESERVED_KEYS.has(name)) return 'reserved name';
-  if (name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) {
-    return `name must match ${NAME_PATTERN} and be at most ${LIMITS.maxNameLength} characters`;
-  }
+  if (name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) return 'invalid name';
   if (typeof value === 'string') {
-    return value.length > LIMITS.maxAttributeValueLength
-      ? `value longer than ${LIMITS.maxAttributeValueLength} characters`
-      : undefined;
+    return value.length > LIMITS.maxAttributeValueLength ? 'value too long' : undefined;
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'value is not finite';
-  if (typeof value === 'boolean' || value === null) return undefined;
-  return `value must be a string, number, boolean or null, got ${Array.isArray(value) ? 'array' : typeof value}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'value not finite';
+  return ['string', 'number', 'boolean'].includes(typeof value) || value === null
+    ? undefined
+    : 'value not a string, number, boolean or null';
 }
 
 /**
@@ -39,14 +37,14 @@ export function cleanAttributes(input: unknown): CleanAttributes {
   const dropped: DroppedAttribute[] = [];
   if (input === undefined || input === null) return { attributes: {}, dropped };
   if (!isPlainObject(input)) {
-    return { attributes: {}, dropped: [{ name: '*', reason: 'attributes must be an object' }] };
+    return { attributes: {}, dropped: [{ name: '*', reason: 'not an object' }] };
   }
   const kept: [string, AttributeValue][] = [];
   for (const [name, value] of Object.entries(input)) {
     const problem = attributeProblem(name, value);
     if (problem) dropped.push({ name, reason: problem });
     else if (kept.length >= LIMITS.maxAttributes) {
-      dropped.push({ name, reason: `more than ${LIMITS.maxAttributes} attributes` });
+      dropped.push({ name, reason: 'too many attributes' });
     } else kept.push([name, value as AttributeValue]);
   }
   return { attributes: Object.fromEntries(kept), dropped };

@@ -1,0 +1,64 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const entries = {
+  index: 'src/index.ts',
+  schema: 'src/schema/index.ts',
+  cognito: 'src/cognito/index.ts',
+};
+const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
+const INTERNAL_PROPERTIES =
+  /^(touch|extend|current|inMemory|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user|stop)$/;
+const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [ts()],
+    output: [
+      {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+      },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: '[name]-[hash].cjs',
+      },
+    ],
+  },
+  {
+    // Script-tag build: sets window.Clicktrail.createClickstream, dependencies inlined.
+    input: 'src/iife.ts',
+    plugins: [nodeResolve({ browser: true }), ts()],
+    output: {
+      file: 'dist/clicktrail.iife.js',
+      format: 'iife',
+      name: 'Clicktrail',
+      plugins: [
+        terser({
+          ecma: 2020,
+          compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+          // Internal names only: never public API, event fields or DOM properties.
+          mangle: { properties: { regex: INTERNAL_PROPERTIES } },
+        }),
+      ],
+    },
+  },
+  ...['d.ts', 'd.cts'].map((extension) => ({
+    input: entries,
+    external,
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    output: {
+      dir: 'dist',
+      entryFileNames: `[name].${extension}`,
+      chunkFileNames: `[name]-[hash].${extension}`,
+    },
+  })),
+];

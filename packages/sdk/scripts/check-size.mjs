@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Size budget of the script-tag build with every default feature, gzip -9.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET_BYTES = 4096;
+const file = new URL('../dist/clicktrail.iife.js', import.meta.url);
+const size = gzipSync(readFileSync(file), { level: 9 }).length;
+const verdict = size <= BUDGET_BYTES ? 'ok' : 'OVER BUDGET';
+console.info(`dist/clicktrail.iife.js: ${size} B gzip -9 (budget ${BUDGET_BYTES} B) ${verdict}`);
+if (size > BUDGET_BYTES) process.exit(1);

@@ -1,0 +1,2 @@
+// Script-tag entry: rollup exposes these exports as `window.Clicktrail`.
+export { createClickstream } from './create-clickstream.js';

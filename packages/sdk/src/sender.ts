@@ -1,0 +1,92 @@
+import type { Log } from './log.js';
+import type { Queue } from './queue.js';
+import { backoffMs } from './retry.js';
+import { batchBody, postBatch } from './transport.js';
+
+export interface Sender {
+  /** Sends after `delay` unless a send is already scheduled sooner. */
+  schedule(delay: number): void;
+  /** Sends everything waiting now; resolves when done or when a retry has been scheduled. */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+interface SenderConfig {
+  endpoint: string;
+  queue: Queue;
+  maxBatchEvents: number;
+  log: Log;
+}
+
+/** Batches the queue to the endpoint, one batch at a time, with backoff on failure. */
+export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderConfig): Sender {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled send fires, epoch ms; 0 when none is scheduled. */
+  let due = 0;
+  let attempt = 0;
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  let stopped = false;
+
+  const schedule = (delay: number) => {
+    if (stopped || (due && Date.now() + delay >= due)) return;
+    clearTimeout(timer);
+    due = Date.now() + delay;
+    timer = setTimeout(() => void flush(), delay);
+  };
+
+  const drain = async () => {
+    const events = await queue.pending();
+    for (let start = 0; start < events.length && !stopped; start += maxBatchEvents) {
+      const batch = events.slice(start, start + maxBatchEvents);
+      const answer = await postBatch(endpoint, batchBody(batch));
+      if (answer.outcome === 'retry') {
+        const delay = answer.retryAfterMs ?? backoffMs(attempt++);
+        log(`retry in ${delay} ms, status ${answer.status}`);
+        schedule(delay);
+        return;
+      }
+      attempt = 0;
+      log(
+        `${answer.outcome === 'drop' ? 'dropped' : 'sent'} ${batch.length}, status ${answer.status}`,
+      );
+      await queue.remove(batch.map((event) => event.event_id));
+    }
+  };
+
+  // One tab sends at a time (Web Locks), so tabs sharing the queue never send it twice.
+  const locked = async (): Promise<void> => {
+    const locks = navigator.locks as LockManager | undefined;
+    await (locks ? locks.request('clicktrail-send', drain) : drain());
+  };
+
+  function flush(): Promise<void> {
+    if (running) {
+      next ??= running.then(() => {
+        next = undefined;
+        return flush();
+      });
+      return next;
+    }
+    clearTimeout(timer);
+    due = 0;
+    const run = locked()
+      .catch((error) => {
+        log('send failed', error);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    running = run;
+    return run;
+  }
+
+  return {
+    schedule,
+    flush,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
