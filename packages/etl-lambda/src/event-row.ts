@@ -1,0 +1,156 @@
+import type { RawEvent } from '@clicktrail/sdk/schema';
+
+/** One `clickstream_events` row, as sent to PostgreSQL (timestamps as ISO strings). */
+export interface EventRow {
+  event_id: string;
+  event_timestamp: string;
+  event_name: string;
+  user_id: string | null;
+  user_login_state: string;
+  identity_source: string | null;
+  client_id: string;
+  session_id: string;
+  is_first_visit: boolean;
+  context_product_id: string | null;
+  context_product_name: string | null;
+  context_product_category: string | null;
+  context_product_brand: string | null;
+  context_product_price: number | null;
+  context_product_discount_price: number | null;
+  context_product_url_path: string | null;
+  app_id: string;
+  session_number: number;
+  page_url: string | null;
+  page_referrer: string | null;
+  page_title: string | null;
+  device_timestamp: string;
+  received_at: string;
+  sent_at: string | null;
+  clock_skew_ms: number;
+  user_agent: string | null;
+  client_ip: string | null;
+  request_id: string;
+  sdk_version: string | null;
+  raw_version: number;
+  attributes: Record<string, unknown>;
+  source_object: string;
+}
+
+/** A value PostgreSQL cannot store as given (a NUL character, a date out of range). */
+export class RowError extends Error {
+  override name = 'RowError';
+}
+
+/** Every column the loader writes, in one order; checked against `EventRow` at compile time. */
+export const EVENT_COLUMNS = [
+  'event_id',
+  'event_timestamp',
+  'event_name',
+  'user_id',
+  'user_login_state',
+  'identity_source',
+  'client_id',
+  'session_id',
+  'is_first_visit',
+  'context_product_id',
+  'context_product_name',
+  'context_product_category',
+  'context_product_brand',
+  'context_product_price',
+  'context_product_discount_price',
+  'context_product_url_path',
+  'app_id',
+  'session_number',
+  'page_url',
+  'page_referrer',
+  'page_title',
+  'device_timestamp',
+  'received_at',
+  'sent_at',
+  'clock_skew_ms',
+  'user_agent',
+  'client_ip',
+  'request_id',
+  'sdk_version',
+  'raw_version',
+  'attributes',
+  'source_object',
+] as const satisfies readonly (keyof EventRow)[];
+
+// Fails to compile when EventRow gains a column that EVENT_COLUMNS lacks.
+type Missing = Exclude<keyof EventRow, (typeof EVENT_COLUMNS)[number]>;
+const noneMissing: [Missing] extends [never] ? true : Missing = true;
+void noneMissing;
+
+function iso(ms: number, field: string): string {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) throw new RowError(`${field}: ${ms} is not a storable time`);
+  return date.toISOString();
+}
+
+/**
+ * Maps one validated raw line to its row. The destructuring is exhaustive: when the schema
+ * gains a field, `unmapped` stops being empty and this stops compiling.
+ */
+export function toEventRow(event: RawEvent, sourceObject: string): EventRow {
+  const { product, event_timestamp, device_timestamp, received_at, sent_at, attributes, ...rest } =
+    event;
+  const {
+    event_id,
+    event_name,
+    user_id,
+    user_login_state,
+    identity_source,
+    client_id,
+    session_id,
+    is_first_visit,
+    app_id,
+    session_number,
+    page_url,
+    page_referrer,
+    page_title,
+    clock_skew_ms,
+    user_agent,
+    client_ip,
+    request_id,
+    sdk_version,
+    raw_version,
+    ...unmapped
+  } = rest;
+  const exhaustive: Record<string, never> = unmapped;
+  void exhaustive;
+  return {
+    event_id,
+    event_timestamp: iso(event_timestamp, 'event_timestamp'),
+    event_name,
+    user_id,
+    user_login_state,
+    identity_source,
+    client_id,
+    session_id,
+    is_first_visit,
+    context_product_id: product?.id ?? null,
+    context_product_name: product?.name ?? null,
+    context_product_category: product?.category ?? null,
+    context_product_brand: product?.brand ?? null,
+    context_product_price: product?.price ?? null,
+    context_product_discount_price: product?.discount_price ?? null,
+    context_product_url_path: product?.url_path ?? null,
+    app_id,
+    session_number,
+    page_url,
+    page_referrer,
+    page_title,
+    device_timestamp: iso(device_timestamp, 'device_timestamp'),
+    received_at: iso(received_at, 'received_at'),
+    sent_at: sent_at === null ? null : iso(sent_at, 'sent_at'),
+    clock_skew_ms,
+    user_agent,
+    client_ip,
+    request_id,
+    sdk_version,
+    raw_version,
+    attributes,
+    source_object: sourceObject,
+  };
+}
