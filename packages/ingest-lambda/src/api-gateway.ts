@@ -22,9 +22,11 @@ export interface HttpApiResult {
 
 /** Header lookup that does not trust the caller to have lower-cased names (v2 does, tests may not). */
 export function header(event: HttpApiEvent, name: string): string | undefined {
-  const direct = event.headers[name];
+  // Test consoles and misrouted payloads may send no headers at all.
+  const headers = event.headers ?? {};
+  const direct = headers[name];
   if (direct !== undefined) return direct;
-  for (const [key, value] of Object.entries(event.headers)) {
+  for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === name) return value;
   }
   return undefined;

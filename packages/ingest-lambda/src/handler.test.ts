@@ -161,3 +161,11 @@ describe('when the store fails', () => {
     expect(await readObjects(store, 'rejected/')).toHaveLength(1);
   });
 });
+
+describe('events that are not HTTP API v2', () => {
+  it('answers 404 to an empty event instead of throwing', async () => {
+    const result = await handler({} as never);
+
+    expect(result.statusCode).toBe(404);
+  });
+});

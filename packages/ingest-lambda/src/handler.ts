@@ -28,7 +28,8 @@ export function createHandler(options: HandlerOptions): IngestHandler {
   return async (event) => {
     const started = performance.now();
     const facts = requestFacts(event, now);
-    const method = event.requestContext.http.method.toUpperCase();
+    // Read defensively: a payload 1.0 event or a console test must get a 4xx, not a crash.
+    const method = String(event.requestContext?.http?.method ?? '').toUpperCase();
     const origin = header(event, 'origin');
     const cross = corsHeaders(cors, origin);
     const stats: Record<string, unknown> = {};
@@ -37,7 +38,7 @@ export function createHandler(options: HandlerOptions): IngestHandler {
       msg: 'request',
       request_id: facts.requestId,
       method,
-      path: event.rawPath,
+      path: event.rawPath ?? '',
       status: result.statusCode,
       ...stats,
       latency_ms: Math.round((performance.now() - started) * 100) / 100,
@@ -45,7 +46,7 @@ export function createHandler(options: HandlerOptions): IngestHandler {
     return result;
 
     async function answer(): Promise<HttpApiResult> {
-      const path = event.rawPath;
+      const path = String(event.rawPath ?? '');
       if (path === '/health' && method === 'GET') return jsonResult(200, { status: 'ok' });
       if (path !== INGEST_PATH && !path.endsWith(INGEST_PATH)) {
         return errorResult(404, `no route ${method} ${path.slice(0, 100)}`);

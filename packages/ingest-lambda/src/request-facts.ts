@@ -9,16 +9,16 @@ const MAX_USER_AGENT = 1024;
 
 /** Receive time, request id, truncated IP and user agent of one request; `sent_at` comes later. */
 export function requestFacts(event: HttpApiEvent, now: () => number): Omit<RequestFacts, 'sentAt'> {
-  const given = event.requestContext.requestId;
+  const given = event.requestContext?.requestId;
   const requestId =
     typeof given === 'string' && given.length > 0 && given.length <= MAX_REQUEST_ID
       ? given
       : randomUUID();
-  const agent = header(event, 'user-agent') ?? event.requestContext.http.userAgent;
+  const agent = header(event, 'user-agent') ?? event.requestContext?.http?.userAgent;
   return {
     receivedAt: now(),
     requestId,
-    clientIp: truncateIp(event.requestContext.http.sourceIp),
+    clientIp: truncateIp(event.requestContext?.http?.sourceIp),
     userAgent: agent ? agent.slice(0, MAX_USER_AGENT) : null,
   };
 }
