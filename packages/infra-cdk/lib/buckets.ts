@@ -35,8 +35,6 @@ export class Buckets extends Construct {
     super(scope, id);
     this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
       ...privateBucket(undefined),
-      // S3 server access logging cannot write to buckets with ACLs disabled.
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });

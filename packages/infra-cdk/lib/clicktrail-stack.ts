@@ -27,6 +27,8 @@ export class ClicktrailStack extends Stack {
     // Launch templates that requireImdsv2 creates get unique names, so two
     // hosts (or two deployments of this stack) in one account never collide.
     this.node.setContext('@aws-cdk/aws-ec2:uniqueImdsv2TemplateName', true);
+    // S3 access logs delivered by bucket policy, so the log bucket needs no ACLs.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const { config: c, entries } = props;
     const logRetention = c.logRetentionDays as logs.RetentionDays;
 

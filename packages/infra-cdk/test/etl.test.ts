@@ -1,0 +1,110 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { getAtt, logicalId, ref, synthTemplate } from './template.js';
+
+const template = synthTemplate();
+const resources = template.toJSON().Resources;
+const fn = logicalId(template, 'AWS::Lambda::Function', { FunctionName: 'clickstream-lambda-etl' });
+const fnProps = resources[fn].Properties;
+const roleId = fnProps.Role['Fn::GetAtt'][0] as string;
+const raw = logicalId(template, 'AWS::S3::Bucket', { BucketName: 'clickstream-s3-ingest' });
+const etlSg = logicalId(template, 'AWS::EC2::SecurityGroup', {
+  GroupDescription: Match.stringLikeRegexp('^ETL'),
+});
+const dlq = logicalId(template, 'AWS::SQS::Queue', {});
+const warehouseSecret = logicalId(template, 'AWS::SecretsManager::Secret', {
+  GenerateSecretString: Match.objectLike({
+    SecretStringTemplate: Match.stringLikeRegexp('clickstream_dw'),
+  }),
+});
+
+describe('ETL', () => {
+  it('runs in the private subnet with the ETL security group only', () => {
+    const privateSubnet = logicalId(template, 'AWS::EC2::Subnet', { CidrBlock: '10.0.128.0/20' });
+    expect(fnProps.VpcConfig).toEqual({
+      SubnetIds: [ref(privateSubnet)],
+      SecurityGroupIds: [getAtt(etlSg, 'GroupId')],
+    });
+  });
+
+  it("has the reference design's environment, with the password left in Secrets Manager", () => {
+    const warehouse = logicalId(template, 'AWS::EC2::Instance', {
+      NetworkInterfaces: [Match.objectLike({ AssociatePublicIpAddress: false })],
+    });
+    expect(fnProps.Environment.Variables).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      DWH_HOST: getAtt(warehouse, 'PrivateIp'),
+      DWH_PORT: '5432',
+      DWH_USER: 'clicktrail',
+      DWH_DATABASE: 'clickstream_dw',
+      DWH_SECRET_ARN: ref(warehouseSecret),
+      RAW_BUCKET: ref(raw),
+    });
+  });
+
+  it('may list the raw bucket, read events/, read the DW secret, and nothing more', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [ref(roleId)],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
+          Match.objectLike({ Action: Match.arrayWith(['ec2:CreateNetworkInterface']) }),
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(dlq, 'Arn') },
+          { Effect: 'Allow', Action: 's3:ListBucket', Resource: getAtt(raw, 'Arn') },
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: { 'Fn::Join': ['', [getAtt(raw, 'Arn'), '/events/*']] },
+          },
+          {
+            Effect: 'Allow',
+            Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+            Resource: ref(warehouseSecret),
+          },
+        ],
+      },
+    });
+  });
+
+  it('runs one at a time and sends failed invocations to the dead-letter queue', () => {
+    expect(fnProps.ReservedConcurrentExecutions).toBe(1);
+    expect(fnProps.DeadLetterConfig).toEqual({ TargetArn: getAtt(dlq, 'Arn') });
+  });
+
+  it('is started by an EventBridge rule every hour', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: getAtt(fn, 'Arn'),
+          DeadLetterConfig: { Arn: getAtt(dlq, 'Arn') },
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: getAtt(fn, 'Arn'),
+      Principal: 'events.amazonaws.com',
+    });
+  });
+
+  it('alarms when the function reports an error', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: ref(fn) }],
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('takes its schedule from the config', () => {
+    synthTemplate({ config: { etlSchedule: 'rate(15 minutes)' } }).hasResourceProperties(
+      'AWS::Events::Rule',
+      { ScheduleExpression: 'rate(15 minutes)' },
+    );
+  });
+});

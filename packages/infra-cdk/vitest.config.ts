@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Synthesis with cdk-nag and bundling takes seconds on 2 cores.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
