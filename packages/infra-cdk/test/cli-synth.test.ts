@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { cliSynth } from '../bench/cli-synth.js';
+import { tempDir } from './temp-dir.js';
+
+// One real `cdk synth`: the CLI, bin/app.ts, bundling of the workspace's
+// ingest and ETL entries with esbuild, and cdk-nag, all offline.
+const result = cliSynth(tempDir('cli'));
+
+describe('cdk synth (CLI, offline)', () => {
+  it('succeeds with no credentials and no unacknowledged cdk-nag finding', () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it.each(['clickstream-lambda-ingest', 'clickstream-lambda-etl'])(
+    'bundles %s from workspace source into one ESM file',
+    (name) => {
+      const asset = result.lambdas.find((l) => l.functionName === name);
+      expect(asset?.bundleBytes).toBeGreaterThan(1_000);
+      // Under a megabyte: the AWS SDK stays external (the runtime has it).
+      expect(asset?.bundleBytes).toBeLessThan(1_000_000);
+    },
+  );
+});
