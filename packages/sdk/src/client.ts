@@ -95,14 +95,15 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   const autoPageView = () => lastPage !== `${location.href}\n${document.title}` && pageView();
 
   const extend = () => sessions.extend();
-  const onHide = () => {
-    if (document.visibilityState === 'visible' || consent !== 'granted') return;
+  // On pagehide the page may still report 'visible', so only visibilitychange checks it.
+  const onHide = () =>
+    consent === 'granted' &&
     sendOnUnload(endpoint, queue.inMemory(), maxBatch, (ids) => void queue.remove(ids), log);
-  };
+  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   const onOnline = () => void sender.flush();
   const listeners: [EventTarget, string, () => void][] = [
     [window, 'pagehide', onHide],
-    [document, 'visibilitychange', onHide],
+    [document, 'visibilitychange', onVisibility],
     [window, 'online', onOnline],
     ...INTERACTIONS.map((type): [EventTarget, string, () => void] => [window, type, extend]),
   ];

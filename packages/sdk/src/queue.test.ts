@@ -1,0 +1,53 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueue } from './queue.js';
+import type { ClickstreamEvent } from './schema/event.js';
+
+const silent = () => {};
+let time = 0;
+const event = (id: string) => ({ event_id: id, event_timestamp: ++time }) as ClickstreamEvent;
+const ids = (events: ClickstreamEvent[]) => events.map((e) => e.event_id);
+
+beforeEach(() => vi.stubGlobal('indexedDB', new IDBFactory()));
+
+describe('queue', () => {
+  it('keeps events across page loads in IndexedDB', async () => {
+    createQueue(10, true, silent).add(event('a'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ids(await createQueue(10, true, silent).pending())).toEqual(['a']);
+  });
+
+  it('forgets an event once removed', async () => {
+    const queue = createQueue(10, true, silent);
+    queue.add(event('a'));
+    queue.add(event('b'));
+    await queue.remove(['a']);
+    expect(ids(await createQueue(10, true, silent).pending())).toEqual(['b']);
+  });
+
+  it('falls back to memory when IndexedDB throws on open', async () => {
+    vi.stubGlobal('indexedDB', {
+      open: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    const queue = createQueue(10, true, silent);
+    queue.add(event('a'));
+    expect(ids(await queue.pending())).toEqual(['a']);
+  });
+
+  it('falls back to memory when IndexedDB is missing', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const queue = createQueue(10, true, silent);
+    queue.add(event('a'));
+    expect(ids(await queue.pending())).toEqual(['a']);
+  });
+
+  it('evicts the oldest first and says how many in debug', async () => {
+    const log = vi.fn();
+    const queue = createQueue(2, true, log);
+    for (const id of ['a', 'b', 'c']) queue.add(event(id));
+    expect(ids(await queue.pending())).toEqual(['b', 'c']);
+    expect(log).toHaveBeenCalledWith('queue full: evicted 1');
+  });
+});
