@@ -7,6 +7,8 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 export interface LambdaAsset {
   functionName: string;
+  /** Folder of the asset in the cloud assembly. */
+  dir: string;
   /** Bytes of the bundle (index.mjs) and of everything in the asset folder. */
   bundleBytes: number;
   totalBytes: number;
@@ -57,6 +59,7 @@ export function cliSynth(outdir: string, stackName = 'Clicktrail'): CliSynthResu
     const files = readdirSync(dir);
     lambdas.push({
       functionName: name,
+      dir,
       bundleBytes: statSync(join(dir, 'index.mjs')).size,
       totalBytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0),
     });

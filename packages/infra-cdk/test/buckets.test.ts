@@ -49,6 +49,25 @@ describe('buckets', () => {
     });
   });
 
+  it('lets S3 deliver access logs of the raw bucket by bucket policy, not ACLs', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: Match.objectLike({ ArnLike: { 'aws:SourceArn': getAtt(raw, 'Arn') } }),
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'raw/' }),
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+  });
+
   it('moves old raw data to Standard-IA at 30 days and Glacier IR at 90', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'clickstream-s3-ingest',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliSynth } from '../bench/cli-synth.js';
 import { tempDir } from './temp-dir.js';
@@ -20,4 +22,12 @@ describe('cdk synth (CLI, offline)', () => {
       expect(asset?.bundleBytes).toBeLessThan(1_000_000);
     },
   );
+
+  it('leaves the AWS SDK to the runtime and lets bundled CommonJS call require()', () => {
+    const ingest = result.lambdas.find((l) => l.functionName === 'clickstream-lambda-ingest');
+    const code = readFileSync(join(ingest!.dir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import{createRequire}from'module';")).toBe(true);
+    expect(code).toMatch(/from\s*"@aws-sdk\/client-s3"/);
+    expect(code).not.toContain('S3ServiceException');
+  });
 });
