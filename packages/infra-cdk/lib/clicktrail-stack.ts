@@ -62,6 +62,9 @@ export class ClicktrailStack extends Stack {
       assetsBucket: buckets.assets,
       dashboardArtifactKey: c.dashboardArtifactKey,
     });
+    // First boot installs packages from S3 and reads the secret: the endpoints
+    // and the egress rules must exist before the host starts, or it boots half-done.
+    warehouse.host.instance.node.addDependency(...network.endpoints, groups);
     const etl = new Etl(this, 'Etl', {
       entry: entries.etl,
       vpc,

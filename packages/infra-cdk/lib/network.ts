@@ -17,6 +17,8 @@ export interface NetworkProps {
 export class Network extends Construct {
   readonly vpc: ec2.Vpc;
   readonly endpointSecurityGroup: ec2.SecurityGroup;
+  /** Every endpoint, for hosts whose first boot needs them. */
+  readonly endpoints: ec2.IVpcEndpoint[] = [];
   readonly privateSubnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -31,8 +33,10 @@ export class Network extends Construct {
         { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 20 },
         { name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 20 },
       ],
-      gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
     });
+    this.endpoints.push(
+      this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }),
+    );
     this.vpc.addFlowLog('FlowLog', {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(
         new logs.LogGroup(this, 'FlowLogs', { retention: props.logRetention }),
@@ -61,13 +65,14 @@ export class Network extends Construct {
       SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
     };
     for (const [name, service] of Object.entries(services)) {
-      this.vpc.addInterfaceEndpoint(name, {
+      const endpoint = this.vpc.addInterfaceEndpoint(name, {
         service,
         subnets: this.privateSubnets,
         securityGroups: [this.endpointSecurityGroup],
         open: false,
         privateDnsEnabled: true,
       });
+      this.endpoints.push(endpoint);
     }
   }
 }

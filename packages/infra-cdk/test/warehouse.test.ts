@@ -34,6 +34,15 @@ describe('warehouse host', () => {
     ]);
   });
 
+  it('boots only after the endpoints and its egress rules exist', () => {
+    const dependsOn: string[] = resources[warehouse].DependsOn;
+    const endpoints = Object.keys(template.findResources('AWS::EC2::VPCEndpoint'));
+    expect(endpoints).toHaveLength(5);
+    expect(dependsOn).toEqual(expect.arrayContaining(endpoints));
+    const egress = Object.keys(template.findResources('AWS::EC2::SecurityGroupEgress'));
+    expect(dependsOn).toEqual(expect.arrayContaining(egress));
+  });
+
   it('is managed through SSM, with an encrypted disk and IMDSv2', () => {
     const profile = resources[warehouse].Properties.IamInstanceProfile.Ref;
     const roleId = resources[profile].Properties.Roles[0].Ref;
