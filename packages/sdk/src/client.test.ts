@@ -26,6 +26,12 @@ describe('a first page load', () => {
     expect(server.batches[0]?.sent_at).toBeTypeOf('number');
   });
 
+  it('times requests out so a hung request cannot hold the send lock', async () => {
+    await start().flush();
+    const init = vi.mocked(fetch).mock.calls[0]?.[1];
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+  });
+
   it('posts text/plain so browsers skip the CORS preflight', async () => {
     await start().flush();
     expect(server.requests[0]?.contentType).toBe('text/plain;charset=UTF-8');

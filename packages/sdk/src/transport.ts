@@ -7,6 +7,8 @@ export interface Answer {
   retryAfterMs?: number | undefined;
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** `text/plain` is a CORS "simple" type: no preflight before each batch. */
 const HEADERS = { 'Content-Type': 'text/plain;charset=UTF-8' };
 
@@ -26,6 +28,8 @@ export async function postBatch(
       headers: HEADERS,
       keepalive,
       credentials: 'omit',
+      // A hung request would hold the send lock of every tab; time it out and retry.
+      signal: AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
     });
     return {
       outcome: outcomeOf(response.status),
