@@ -18,6 +18,8 @@ export interface ClicktrailFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   reservedConcurrentExecutions?: number;
+  /** Modules the handler imports only on paths Lambda never takes (left out of the bundle). */
+  unusedModules?: string[];
   deadLetterQueue?: sqs.IQueue;
   vpc?: { vpc: ec2.IVpc; subnets: ec2.SubnetSelection; securityGroups: ec2.ISecurityGroup[] };
 }
@@ -87,7 +89,7 @@ export class ClicktrailFunction extends Construct {
         sourcesContent: false,
         mainFields: ['module', 'main'],
         // The runtime ships the AWS SDK v3; pg only requires pg-native when asked to.
-        externalModules: ['@aws-sdk/*', 'pg-native'],
+        externalModules: ['@aws-sdk/*', 'pg-native', ...(props.unusedModules ?? [])],
         esbuildArgs: { '--conditions': '@clicktrail/source' },
         // CommonJS dependencies bundled into ESM still call require().
         banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",

@@ -59,6 +59,8 @@ export class Etl extends Construct {
       timeout: Duration.minutes(5),
       memorySize: 512,
       reservedConcurrentExecutions: 1,
+      // PGlite (the embedded warehouse) is imported dynamically, only when no DWH_HOST is set.
+      unusedModules: ['@electric-sql/*'],
       deadLetterQueue: this.deadLetters,
       vpc: { vpc: props.vpc, subnets: props.subnets, securityGroups: [props.securityGroup] },
       environment: {
