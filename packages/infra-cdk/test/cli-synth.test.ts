@@ -30,4 +30,12 @@ describe('cdk synth (CLI, offline)', () => {
     expect(code).toMatch(/from\s*"@aws-sdk\/client-s3"/);
     expect(code).not.toContain('S3ServiceException');
   });
+
+  it('bundles pg into the ETL but leaves out PGlite, which only the local CLI uses', () => {
+    const etl = result.lambdas.find((l) => l.functionName === 'clickstream-lambda-etl');
+    const code = readFileSync(join(etl!.dir, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/import\(\s*"@electric-sql\/pglite"\s*\)/);
+    expect(code).not.toContain('pglite.wasm');
+    expect(code).toContain('pg-native');
+  });
 });

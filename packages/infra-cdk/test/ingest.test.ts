@@ -21,6 +21,16 @@ describe('ingest', () => {
     });
   });
 
+  it('logs to its own log group, kept 30 days, with source-mapped stack traces', () => {
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/clickstream-lambda-ingest',
+      RetentionInDays: 30,
+    });
+    expect(fnProps.Architectures).toEqual(['arm64']);
+    expect(fnProps.Handler).toBe('index.handler');
+    expect(fnProps.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
   it('lets the function only put objects under events/ and rejected/, and write its logs', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [ref(roleId)],
