@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { startEmbedded } from './embedded.js';
+import { WarehouseConnectionError } from './errors.js';
 import type { WarehouseTarget } from './settings.js';
 
 /** An open warehouse: hands out `pg` clients and releases whatever it started. */
@@ -7,10 +8,6 @@ export interface Warehouse {
   label: string;
   connect(): Promise<pg.Client>;
   close(): Promise<void>;
-}
-
-export class WarehouseConnectionError extends Error {
-  override name = 'WarehouseConnectionError';
 }
 
 function clientFactory(config: pg.ClientConfig, label: string): () => Promise<pg.Client> {

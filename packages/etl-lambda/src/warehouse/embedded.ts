@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { lockFolder } from './dir-lock.js';
+import { EmbeddedWarehouseError } from './errors.js';
 
 export interface EmbeddedServer {
   connectionString: string;
   stop(): Promise<void>;
-}
-
-export class EmbeddedWarehouseError extends Error {
-  override name = 'EmbeddedWarehouseError';
 }
 
 /**
@@ -21,11 +19,16 @@ export async function startEmbedded(dir: string | undefined): Promise<EmbeddedSe
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-socket'),
   ]);
-  if (dir) await mkdir(dir, { recursive: true });
+  let unlock: () => Promise<void> = async () => undefined;
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    unlock = await lockFolder(dir);
+  }
   let db: InstanceType<typeof PGlite>;
   try {
     db = await PGlite.create(dir ? { dataDir: dir } : {});
   } catch (error) {
+    await unlock();
     throw new EmbeddedWarehouseError(
       `cannot open PGlite in ${dir ?? 'memory'}: ${(error as Error).message}`,
     );
@@ -38,6 +41,7 @@ export async function startEmbedded(dir: string | undefined): Promise<EmbeddedSe
     async stop() {
       await server.stop();
       await db.close();
+      await unlock();
     },
   };
 }

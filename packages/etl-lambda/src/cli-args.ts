@@ -1,0 +1,62 @@
+/** The parsed command line of `clicktrail-etl`. */
+export interface CliArgs {
+  command: 'run' | 'migrate' | 'watch' | 'help';
+  rawDir?: string;
+  databaseUrl?: string;
+  full: boolean;
+  wait: boolean;
+  everySeconds: number;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `clicktrail-etl: load raw clickstream objects into PostgreSQL, exactly once
+
+Usage:
+  clicktrail-etl run     [--raw-dir DIR] [--database-url URL] [--full] [--wait]
+  clicktrail-etl watch   --every <seconds> [same options as run]
+  clicktrail-etl migrate [--database-url URL]
+  clicktrail-etl --help
+
+Options:
+  --raw-dir DIR        local raw store (else RAW_BUCKET/AWS_REGION/S3_ENDPOINT, RAW_DIR, .clicktrail/raw)
+  --database-url URL   PostgreSQL (else DATABASE_URL, DWH_HOST/DWH_PORT/DWH_USER/DWH_PASSWORD/DWH_DATABASE,
+                       else embedded PGlite in .clicktrail/dw)
+  --full               list every day under events/, not just today and yesterday
+  --wait               wait for a run in progress instead of exiting
+  --every SECONDS      watch: pause between runs (default 60)
+
+run prints progress on stderr and a one-line JSON summary as its last stdout line.`;
+
+const COMMANDS = new Set(['run', 'migrate', 'watch', 'help']);
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: 'help', full: false, wait: false, everySeconds: 60 };
+  const rest = [...argv];
+  const value = (flag: string): string => {
+    const next = rest.shift();
+    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return next;
+  };
+  const first = rest.shift();
+  if (first === undefined || first === '--help' || first === '-h') return args;
+  if (!COMMANDS.has(first)) throw new UsageError(`unknown command "${first}"`);
+  args.command = first as CliArgs['command'];
+  while (rest.length > 0) {
+    const flag = rest.shift() as string;
+    if (flag === '--raw-dir') args.rawDir = value(flag);
+    else if (flag === '--database-url') args.databaseUrl = value(flag);
+    else if (flag === '--full') args.full = true;
+    else if (flag === '--wait') args.wait = true;
+    else if (flag === '--help' || flag === '-h') args.command = 'help';
+    else if (flag === '--every') {
+      args.everySeconds = Number(value(flag));
+      if (!Number.isFinite(args.everySeconds) || args.everySeconds <= 0) {
+        throw new UsageError('--every expects a positive number of seconds');
+      }
+    } else throw new UsageError(`unknown option "${flag}"`);
+  }
+  return args;
+}

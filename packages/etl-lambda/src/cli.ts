@@ -1,0 +1,89 @@
+import { rawStoreFromSettings } from '@clicktrail/raw-store';
+import { type CliArgs, parseArgs, USAGE, UsageError } from './cli-args.js';
+import { migrate } from './migrate.js';
+import { progressPrinter } from './progress.js';
+import { runEtl } from './run.js';
+import { openWarehouse, type Warehouse } from './warehouse/connect.js';
+import { warehouseTarget } from './warehouse/settings.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function openFrom(args: CliArgs): Promise<Warehouse> {
+  const env = { ...process.env };
+  if (args.databaseUrl) env.DATABASE_URL = args.databaseUrl;
+  return openWarehouse(warehouseTarget(env));
+}
+
+async function runOnce(args: CliArgs, warehouse: Warehouse): Promise<void> {
+  const store = rawStoreFromSettings(args.rawDir ? { RAW_DIR: args.rawDir } : process.env);
+  const client = await warehouse.connect();
+  const progress = progressPrinter();
+  try {
+    const summary = await runEtl(client, store, {
+      fullScan: args.full ? true : 'auto',
+      waitForLock: args.wait,
+      onProgress: progress.update,
+    });
+    progress.done();
+    if (summary.status === 'busy') {
+      process.stderr.write('clicktrail-etl: another run holds the lock; nothing to do\n');
+    }
+    print(JSON.stringify(summary));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function watch(args: CliArgs, warehouse: Warehouse): Promise<void> {
+  let stopping = false;
+  let wake: () => void = () => undefined;
+  const stop = () => {
+    stopping = true;
+    wake();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  while (!stopping) {
+    try {
+      await runOnce(args, warehouse);
+    } catch (error) {
+      // A failed run is retried on the next tick, as the hourly schedule would.
+      process.stderr.write(`clicktrail-etl: run failed: ${(error as Error).message}\n`);
+    }
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, args.everySeconds * 1000).unref();
+    });
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    print(USAGE);
+    return 0;
+  }
+  const warehouse = await openFrom(args);
+  try {
+    if (args.command === 'migrate') {
+      const client = await warehouse.connect();
+      const result = await migrate(client).finally(() => client.end());
+      print(JSON.stringify({ status: 'done', ...result }));
+    } else if (args.command === 'watch') await watch(args, warehouse);
+    else await runOnce(args, warehouse);
+    return 0;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    const usage = error instanceof UsageError ? `\n\n${USAGE}` : '';
+    process.stderr.write(`clicktrail-etl: ${error.message}${usage}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);
