@@ -8,5 +8,6 @@ export interface LambdaEntries {
 
 export const workspaceEntries: LambdaEntries = {
   ingest: fileURLToPath(new URL('../../ingest-lambda/src/lambda.ts', import.meta.url)),
-  etl: fileURLToPath(new URL('../../etl-lambda/src/lambda.ts', import.meta.url)),
+  // The ETL handler behind a wrapper that turns DWH_SECRET_ARN into its password.
+  etl: fileURLToPath(new URL('../lambda/etl-entry.ts', import.meta.url)),
 };

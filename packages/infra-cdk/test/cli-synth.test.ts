@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliSynth } from '../bench/cli-synth.js';
-import { tempDir } from './temp-dir.js';
+import { removeDir, tempDir } from './temp-dir.js';
 
 // One real `cdk synth`: the CLI, bin/app.ts, bundling of the workspace's
 // ingest and ETL entries with esbuild, and cdk-nag, all offline.
-const result = cliSynth(tempDir('cli'));
+const outdir = tempDir('cli');
+const result = cliSynth(outdir);
+afterAll(() => removeDir(outdir));
 
 describe('cdk synth (CLI, offline)', () => {
   it('succeeds with no credentials and no unacknowledged cdk-nag finding', () => {
@@ -37,5 +39,13 @@ describe('cdk synth (CLI, offline)', () => {
     expect(code).toMatch(/import\(\s*"@electric-sql\/pglite"\s*\)/);
     expect(code).not.toContain('pglite.wasm');
     expect(code).toContain('pg-native');
+  });
+
+  it('wraps the ETL handler with the Secrets Manager lookup of its password', () => {
+    const etl = result.lambdas.find((l) => l.functionName === 'clickstream-lambda-etl');
+    const code = readFileSync(join(etl!.dir, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/from\s*"@aws-sdk\/client-secrets-manager"/);
+    expect(code).toContain('DWH_SECRET_ARN');
+    expect(code).toContain('etl run starting');
   });
 });

@@ -4,7 +4,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from './build-app.js';
-import { tempDir } from './temp-dir.js';
+import { removeDir, tempDir } from './temp-dir.js';
 
 interface Violation {
   ruleName: string;
@@ -28,6 +28,8 @@ function nagViolations(extra?: (stack: ReturnType<typeof buildApp>['stack']) => 
     );
     if (violations.length === 0) throw error;
     return violations;
+  } finally {
+    removeDir(outdir);
   }
 }
 

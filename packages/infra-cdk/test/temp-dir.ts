@@ -1,16 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh folder under the OS temp dir, removed after the test file. */
+/** A fresh folder under the OS temp dir; the caller removes it with `removeDir`. */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `clicktrail-cdk-${prefix}-`));
-  made.push(dir);
-  return dir;
+  return mkdtempSync(join(tmpdir(), `clicktrail-cdk-${prefix}-`));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }
