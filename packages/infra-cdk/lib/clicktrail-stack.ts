@@ -10,7 +10,6 @@ import { Ingest } from './ingest.js';
 import { Network } from './network.js';
 import { Oltp } from './oltp.js';
 import { RawCatalog } from './raw-catalog.js';
-import { S3PrefixList } from './s3-prefix-list.js';
 import { SecurityGroups } from './security-groups.js';
 import { StoreHosting } from './store-hosting.js';
 import { dashboardPort, Warehouse } from './warehouse.js';
@@ -41,8 +40,6 @@ export class ClicktrailStack extends Stack {
       oltpAdminCidrs: c.oltpAdminCidrs,
       oltpSshCidrs: c.oltpSshCidrs,
     });
-    const s3PrefixList = new S3PrefixList(this, 'S3PrefixList');
-    groups.allowPrivateEgress(s3PrefixList.prefixListId, network.endpointSecurityGroup);
     const buckets = new Buckets(this, 'Buckets', c);
 
     const ingest = new Ingest(this, 'Ingest', {

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { S3PrefixList } from './s3-prefix-list.js';
 
 export interface SecurityGroupsProps {
   vpc: ec2.IVpc;
@@ -47,13 +48,16 @@ export class SecurityGroups extends Construct {
     });
     this.analytics.addIngressRule(this.etl, ec2.Port.tcp(5432), 'PostgreSQL from the ETL');
     this.etl.addEgressRule(this.analytics, ec2.Port.tcp(5432), 'PostgreSQL to the warehouse');
-  }
 
-  /** Egress both private groups need: S3 (gateway endpoint) and the interface endpoints. */
-  allowPrivateEgress(s3PrefixListId: string, endpoints: ec2.ISecurityGroup): void {
+    // Both private groups reach S3 (gateway endpoint) and the interface endpoints, nothing else.
+    const s3 = ec2.Peer.prefixList(new S3PrefixList(this, 'S3PrefixList').prefixListId);
     for (const group of [this.analytics, this.etl]) {
-      group.addEgressRule(ec2.Peer.prefixList(s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3');
-      group.addEgressRule(endpoints, ec2.Port.tcp(443), 'HTTPS to the interface endpoints');
+      group.addEgressRule(s3, ec2.Port.tcp(443), 'HTTPS to S3');
+      group.addEgressRule(
+        props.endpointSecurityGroup,
+        ec2.Port.tcp(443),
+        'HTTPS to the interface endpoints',
+      );
     }
   }
 }

@@ -19,7 +19,7 @@ const etl = group(template, 'ETL');
 const oltp = group(template, 'OLTP');
 const endpoints = group(template, 'Interface endpoints');
 const s3PrefixList = {
-  'Fn::GetAtt': [Match.stringLikeRegexp('^S3PrefixList'), 'PrefixLists.0.PrefixListId'],
+  'Fn::GetAtt': [Match.stringLikeRegexp('S3PrefixListLookup'), 'PrefixLists.0.PrefixListId'],
 };
 
 describe('security groups', () => {
