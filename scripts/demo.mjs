@@ -20,7 +20,11 @@ function start(name, args, env = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (chunk) =>
-    `${chunk}`.split('\n').filter(Boolean).map((line) => `[${name}] ${line}\n`).join('');
+    `${chunk}`
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${name}] ${line}\n`)
+      .join('');
   child.stdout.on('data', (chunk) => process.stdout.write(prefix(chunk)));
   child.stderr.on('data', (chunk) => process.stderr.write(prefix(chunk)));
   child.on('exit', (code) => {
@@ -42,7 +46,12 @@ const store = createServer(async (request, response) => {
     const config = `<script>window.CLICKTRAIL_ENDPOINT = ${JSON.stringify(ingestUrl)};</script>`;
     response
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(page.replace('<script src="/clicktrail.iife.js">', `${config}\n  <script src="/clicktrail.iife.js">`));
+      .end(
+        page.replace(
+          '<script src="/clicktrail.iife.js">',
+          `${config}\n  <script src="/clicktrail.iife.js">`,
+        ),
+      );
   } catch (error) {
     response.writeHead(500).end(String(error));
   }
@@ -60,10 +69,28 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 const allowed = `http://localhost:${STORE_PORT},http://127.0.0.1:${STORE_PORT}`;
-start('ingest', ['packages/ingest-lambda/bin/clicktrail-ingest.js', 'serve', '--port', String(INGEST_PORT), '--raw-dir', '.clicktrail/raw'], {
-  ALLOWED_ORIGINS: allowed,
-});
-start('etl', ['packages/etl-lambda/bin/clicktrail-etl.js', 'watch', '--every', String(ETL_EVERY_SECONDS), '--raw-dir', '.clicktrail/raw']);
+start(
+  'ingest',
+  [
+    'packages/ingest-lambda/bin/clicktrail-ingest.js',
+    'serve',
+    '--port',
+    String(INGEST_PORT),
+    '--raw-dir',
+    '.clicktrail/raw',
+  ],
+  {
+    ALLOWED_ORIGINS: allowed,
+  },
+);
+start('etl', [
+  'packages/etl-lambda/bin/clicktrail-etl.js',
+  'watch',
+  '--every',
+  String(ETL_EVERY_SECONDS),
+  '--raw-dir',
+  '.clicktrail/raw',
+]);
 store.listen(STORE_PORT, () => {
   console.info(`
 [demo] Clicktrail is running on this machine:
