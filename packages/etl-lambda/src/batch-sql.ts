@@ -17,13 +17,20 @@ export const INSERT_QUARANTINE = `INSERT INTO etl_quarantine (object_key, line_n
   FROM json_populate_recordset(NULL::etl_quarantine, $1::json)
   ON CONFLICT (object_key, line_number) DO NOTHING`;
 
-/** Claims an object for this transaction; returns no row when it is already loaded. */
-export const CLAIM_OBJECT = `INSERT INTO etl_loaded_objects
-  (object_key, etag, receive_day, size_bytes, run_id) VALUES ($1, $2, $3, $4, $5)
+/**
+ * Claims a group's objects for this transaction in one statement; returns the keys claimed.
+ * A key already in the ledger (or being loaded by a concurrent run) comes back missing.
+ */
+export const CLAIM_OBJECTS = `INSERT INTO etl_loaded_objects
+  (object_key, etag, receive_day, size_bytes, run_id)
+  SELECT key, etag, day, size, $5 FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[])
+    AS o(key, etag, day, size)
   ON CONFLICT (object_key) DO NOTHING RETURNING object_key`;
 
-export const COUNT_OBJECT = `UPDATE etl_loaded_objects
-  SET rows_loaded = $2, duplicates = $3, quarantined = $4 WHERE object_key = $1`;
+export const COUNT_OBJECTS = `UPDATE etl_loaded_objects l
+  SET rows_loaded = c.loaded, duplicates = c.duplicates, quarantined = c.quarantined
+  FROM unnest($1::text[], $2::int[], $3::int[], $4::int[]) AS c(key, loaded, duplicates, quarantined)
+  WHERE l.object_key = c.key`;
 
 export const MARK_DIRTY_DAYS = `INSERT INTO etl_dirty_days (day)
   SELECT unnest($1::date[]) ON CONFLICT (day) DO NOTHING`;

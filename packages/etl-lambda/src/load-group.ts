@@ -1,7 +1,8 @@
 import { dayOfKey, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
-import { CLAIM_OBJECT, COUNT_OBJECT, MARK_DIRTY_DAYS } from './batch-sql.js';
+import { CLAIM_OBJECTS, COUNT_OBJECTS, MARK_DIRTY_DAYS } from './batch-sql.js';
 import { loadObjectLines, type ObjectCounts } from './load-object.js';
+import { QueryPipeline } from './query-pipeline.js';
 import { readObjectLines } from './read-lines.js';
 
 export interface GroupResult extends ObjectCounts {
@@ -45,29 +46,34 @@ export async function loadGroup(
   const days = new Set<string>();
   await client.query('BEGIN');
   try {
+    const claimed = await client.query<{ object_key: string }>(CLAIM_OBJECTS, [
+      objects.map((object) => object.key),
+      objects.map((object) => object.etag),
+      objects.map((object) => dayOfKey(object.key)),
+      objects.map((object) => object.size),
+      options.runId,
+    ]);
+    const mine = new Set(claimed.rows.map((row) => row.object_key));
+    result.alreadyLoaded = objects.length - mine.size;
+    const pipeline = new QueryPipeline(client);
+    const perObject: [string, ObjectCounts][] = [];
     for (const object of objects) {
-      const claim = await client.query(CLAIM_OBJECT, [
-        object.key,
-        object.etag,
-        dayOfKey(object.key),
-        object.size,
-        options.runId,
-      ]);
-      if (claim.rowCount === 0) {
-        result.alreadyLoaded += 1;
-        continue;
-      }
+      if (!mine.has(object.key)) continue;
       const lines = readObjectLines(await store.get(object.key));
-      const counts = await loadObjectLines(client, object.key, lines, {
+      const counts = await loadObjectLines(pipeline, object.key, lines, {
         batchRows: options.batchRows ?? 2_000,
         days,
       });
-      await client.query(COUNT_OBJECT, [
-        object.key,
-        counts.loaded,
-        counts.duplicates,
-        counts.quarantined,
-      ]);
+      perObject.push([object.key, counts]);
+    }
+    await pipeline.drain();
+    await client.query(COUNT_OBJECTS, [
+      perObject.map(([key]) => key),
+      perObject.map(([, counts]) => counts.loaded),
+      perObject.map(([, counts]) => counts.duplicates),
+      perObject.map(([, counts]) => counts.quarantined),
+    ]);
+    for (const [, counts] of perObject) {
       result.objects += 1;
       result.rows += counts.rows;
       result.loaded += counts.loaded;

@@ -1,6 +1,6 @@
-import type { ClientBase } from 'pg';
 import { EXCERPT_CHARS, INSERT_EVENTS, INSERT_QUARANTINE } from './batch-sql.js';
 import { parseLine } from './parse-line.js';
+import type { QueryPipeline } from './query-pipeline.js';
 import type { ObjectItem } from './read-lines.js';
 
 const QUARANTINE_BATCH = 500;
@@ -20,11 +20,11 @@ export interface LoadObjectOptions {
 }
 
 /**
- * Streams one object's lines into the open transaction. While PostgreSQL inserts one
- * batch, the next is parsed (one batch in flight), so both cores stay busy.
+ * Streams one object's lines into the open transaction through the pipeline. Returns once
+ * every batch is sent; the counts are final after `pipeline.drain()`.
  */
 export async function loadObjectLines(
-  client: ClientBase,
+  pipeline: QueryPipeline,
   key: string,
   items: AsyncIterable<ObjectItem>,
   options: LoadObjectOptions,
@@ -33,27 +33,24 @@ export async function loadObjectLines(
   const quarantine: { object_key: string; line_number: number; reason: string; excerpt: string }[] =
     [];
   let batch: string[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const json = `[${batch.join(',')}]`;
     const size = batch.length;
+    const json = `[${batch.join(',')}]`;
     batch = [];
-    await inFlight;
-    inFlight = client.query(INSERT_EVENTS, [json]).then((result) => {
+    await pipeline.send(INSERT_EVENTS, [json], (result) => {
       counts.loaded += result.rowCount ?? 0;
       counts.duplicates += size - (result.rowCount ?? 0);
     });
-    // Rejections are awaited below; this only keeps Node from calling them unhandled.
-    inFlight.catch(() => undefined);
   };
 
   const flushQuarantine = async () => {
     if (quarantine.length === 0) return;
-    await client.query(INSERT_QUARANTINE, [JSON.stringify(quarantine)]);
-    counts.quarantined += quarantine.length;
-    quarantine.length = 0;
+    const size = quarantine.length;
+    await pipeline.send(INSERT_QUARANTINE, [JSON.stringify(quarantine.splice(0))], () => {
+      counts.quarantined += size;
+    });
   };
 
   for await (const item of items) {
@@ -79,11 +76,10 @@ export async function loadObjectLines(
     }
     counts.rows += 1;
     options.days.add(result.row.event_timestamp.slice(0, 10));
-    batch.push(JSON.stringify(result.row));
+    batch.push(result.json);
     if (batch.length >= options.batchRows) await flush();
   }
   await flush();
-  await inFlight;
   await flushQuarantine();
   return counts;
 }

@@ -1,8 +1,6 @@
 import { validateRawEvent } from '@clicktrail/sdk/schema';
 import { type EventRow, RowError, toEventRow } from './event-row.js';
 
-export type LineResult = { ok: true; row: EventRow } | { ok: false; reason: string };
-
 /** PostgreSQL text cannot hold NUL, and its JSON parser refuses lone surrogates. */
 function unstorable(value: unknown): boolean {
   if (typeof value === 'string') {
@@ -18,11 +16,13 @@ function unstorable(value: unknown): boolean {
   return false;
 }
 
+export type RowResult = { ok: true; row: EventRow; json: string } | { ok: false; reason: string };
+
 /**
- * One line of a raw object to its row, or the reason it goes to quarantine.
- * Pure: JSON parse, the shared schema check, the row mapping, storability.
+ * One line of a raw object to its row (and the row's JSON for the batch), or the reason it
+ * goes to quarantine. Pure: JSON parse, the shared schema check, the row mapping, storability.
  */
-export function parseLine(text: string, sourceObject: string): LineResult {
+export function parseLine(text: string, sourceObject: string): RowResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -33,10 +33,13 @@ export function parseLine(text: string, sourceObject: string): LineResult {
   if (!checked.ok) return { ok: false, reason: `schema: ${checked.reason}` };
   try {
     const row = toEventRow(checked.event, sourceObject);
-    if (unstorable(row)) {
+    const json = JSON.stringify(row);
+    // JSON.stringify writes NUL as \u0000 and a lone surrogate as \udXXX: a cheap scan
+    // finds every candidate, and only those pay for the exact walk.
+    if ((json.includes('\\u0000') || json.includes('\\ud')) && unstorable(row)) {
       return { ok: false, reason: 'a NUL character or lone surrogate PostgreSQL cannot store' };
     }
-    return { ok: true, row };
+    return { ok: true, row, json };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, reason: error.message };
     throw error;
