@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { ClickstreamClient } from '../../../src/api.js';
+import type { createClickstream } from '../../../src/create-clickstream.js';
+
+declare global {
+  interface Window {
+    /** The client the test page starts (see server.ts). */
+    ct: ClickstreamClient;
+    Clicktrail: { createClickstream: typeof createClickstream };
+  }
+}
+
+/** Flags that work offline, with no sandbox and no first-run or background traffic. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  /** One browser profile: its pages share localStorage and IndexedDB, like tabs. */
+  context: BrowserContext;
+  /** Opens a tab on `url` and waits until the SDK has started. */
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium (never a downloaded one) with a fresh profile in a temp folder. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'clicktrail-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => typeof window.ct === 'object');
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
