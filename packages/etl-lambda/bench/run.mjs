@@ -73,6 +73,8 @@ async function measure(events) {
       rows,
       duplicates: load.summary.duplicates,
       etlRowsPerS: Math.round(rows / load.seconds),
+      // The load phase alone (listing + loading, no process start-up, no derived rebuild).
+      loadRowsPerS: Math.round(rows / (load.summary.load_ms / 1000)),
       copyRowsPerS: Math.round(rows / copySeconds),
       ratio: rows / load.seconds / (rows / copySeconds),
       peakRssMb: Math.round(load.rssMb),

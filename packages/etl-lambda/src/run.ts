@@ -91,7 +91,10 @@ export async function runEtl(
         });
       }
     }
+    const loadedAt = now();
+    summary.load_ms = loadedAt - started;
     const derived = await rebuildDerived(client);
+    summary.derive_ms = now() - loadedAt;
     summary.derived_days = derived.days;
     summary.sessions_rebuilt = derived.sessions;
     summary.status = summary.pending_after > 0 ? 'partial' : 'done';

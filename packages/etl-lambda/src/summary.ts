@@ -17,6 +17,9 @@ export interface RunSummary {
   oldest_pending_age_s: number;
   derived_days: string[];
   sessions_rebuilt: number;
+  /** Time spent listing and loading, then rebuilding the derived tables; and in all. */
+  load_ms: number;
+  derive_ms: number;
   duration_ms: number;
 }
 
@@ -35,6 +38,8 @@ export function emptySummary(runId: string, fullScan: boolean): RunSummary {
     oldest_pending_age_s: 0,
     derived_days: [],
     sessions_rebuilt: 0,
+    load_ms: 0,
+    derive_ms: 0,
     duration_ms: 0,
   };
 }
