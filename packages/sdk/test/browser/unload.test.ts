@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedEventCount } from './support/browser.js';
 import { names, useRig } from './support/rig.js';
 
 const rig = useRig();
@@ -62,6 +63,9 @@ describe('unload beyond the 64 KB keepalive budget', () => {
     const { server, browser } = rig();
     const page = await browser.open(server.url());
     await page.evaluate(recordHeavyPage);
+    // Events still on their way to IndexedDB die with the page when the unload cannot carry
+    // them; this test is about re-sending what IndexedDB holds, so let the writes land.
+    await expect.poll(() => storedEventCount(page)).toBe(48);
     await page.goto(server.url('/plain'));
     await page.goto(server.url('/'));
     await page.waitForFunction(() => typeof window.ct === 'object');

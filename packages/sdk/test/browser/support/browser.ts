@@ -55,3 +55,20 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
   };
 }
+
+/** How many events the SDK's IndexedDB queue holds (the database and store of queue.ts). */
+export const storedEventCount = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('clicktrail');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('queue')) return resolve(0);
+          const count = db.transaction('queue', 'readonly').objectStore('queue').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
