@@ -48,9 +48,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     const session = sessions.touch();
     if (session.isNew && name !== 'session_start') enqueue(build('session_start'));
     const cleaned = cleanAttributes(attributes);
-    for (const { name: attribute, reason } of cleaned.dropped) {
-      log(`dropped attribute ${attribute}: ${reason}`);
-    }
+    if (cleaned.dropped[0]) log('dropped attributes', cleaned.dropped);
     return {
       event_id: nanoid(),
       event_name: name,
@@ -96,9 +94,13 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
 
   const extend = () => sessions.extend();
   // On pagehide the page may still report 'visible', so only visibilitychange checks it.
-  const onHide = () =>
-    consent === 'granted' &&
+  // Leaving a page fires both events at once: send what is waiting only once.
+  let hiddenAt = 0;
+  const onHide = () => {
+    if (consent !== 'granted' || Date.now() - hiddenAt < 1_000) return;
+    hiddenAt = Date.now();
     sendOnUnload(endpoint, queue.inMemory(), maxBatch, (ids) => void queue.remove(ids), log);
+  };
   const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   const onOnline = () => void sender.flush();
   const listeners: [EventTarget, string, () => void][] = [

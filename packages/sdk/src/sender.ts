@@ -25,7 +25,6 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
   let due = 0;
   let attempt = 0;
   let running: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
   let stopped = false;
 
   const schedule = (delay: number) => {
@@ -61,13 +60,8 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
   };
 
   function flush(): Promise<void> {
-    if (running) {
-      next ??= running.then(() => {
-        next = undefined;
-        return flush();
-      });
-      return next;
-    }
+    // A flush asked for during a send runs after it, so it sees what was queued meanwhile.
+    if (running) return running.then(flush);
     clearTimeout(timer);
     due = 0;
     const run = locked()

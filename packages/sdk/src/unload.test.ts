@@ -68,6 +68,16 @@ describe('page hide', () => {
     expect(server.requests[0]?.keepalive).toBe(true);
   });
 
+  it('sends once when pagehide and visibilitychange fire together', async () => {
+    startClient({ flushIntervalMs: 60_000 });
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('pagehide'));
+    await expect.poll(() => server.requests.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('flushes on pagehide', async () => {
     startClient({ flushIntervalMs: 60_000, autoPageViews: false });
     window.dispatchEvent(new Event('pagehide'));

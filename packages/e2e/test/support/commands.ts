@@ -1,0 +1,49 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const INGEST_BIN = `${root}packages/ingest-lambda/bin/clicktrail-ingest.js`;
+const ETL_BIN = `${root}packages/etl-lambda/bin/clicktrail-etl.js`;
+
+export interface RunningIngest {
+  url: string;
+  stop(): void;
+}
+
+/** `clicktrail-ingest serve` on a free port, as a user starts it; resolves once it listens. */
+export async function startIngest(rawDir: string, origin: string): Promise<RunningIngest> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [INGEST_BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--raw-dir', rawDir],
+    { env: { ...process.env, ALLOWED_ORIGINS: origin }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const message = JSON.parse(line) as { msg?: string; url?: string };
+    if (message.msg === 'listening' && message.url) {
+      lines.removeAllListeners();
+      child.stdout?.on('data', (d) => process.env.E2E_DEBUG && process.stderr.write(d));
+      return { url: message.url, stop: () => child.kill('SIGTERM') };
+    }
+  }
+  throw new Error('clicktrail-ingest exited before it listened');
+}
+
+export interface EtlSummary {
+  objects: number;
+  rows_loaded: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/** `clicktrail-etl run`; returns the one-line JSON summary it prints last. */
+export async function runEtl(args: string[], cwd: string): Promise<EtlSummary> {
+  const { stdout } = await promisify(execFile)(process.execPath, [ETL_BIN, 'run', ...args], {
+    cwd,
+    env: { ...process.env, DATABASE_URL: '' },
+  });
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as EtlSummary;
+}
