@@ -33,6 +33,16 @@ describe('unload in Chromium', () => {
     await expect.poll(() => names(server.delivered())).toEqual(AFTER_LOAD);
   });
 
+  it('sends one request when a page load with defaults ends in a close', async () => {
+    const { server, browser } = rig();
+    const page = await browser.open(server.url());
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => server.requests.length).toBe(1);
+    // pagehide and visibilitychange both fire on close: give a second request time to show.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('sends the unload batch as a keepalive fetch', async () => {
     const { server, browser } = rig();
     const page = await browser.open(server.url());
