@@ -1,5 +1,6 @@
 // pnpm bench (after pnpm -r build): the ETL's rows/s beside psql \copy of the same rows into
-// the same server, and the ETL's peak RSS as the backlog grows. `--million` adds a 1M run.
+// the same server, and the ETL's peak RSS as the backlog grows. `--million` adds a 1M run;
+// `--per-object N` changes the events per raw object (default 500).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,9 @@ const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/p
 const sizes = process.argv.includes('--million')
   ? [100_000, 300_000, 1_000_000]
   : [100_000, 300_000];
+const flag = process.argv.indexOf('--per-object');
+/** Events per raw object: 500 is ingest's per-request maximum, 50 the SDK's default batch. */
+const perObject = flag > 0 ? Number(process.argv[flag + 1]) : 500;
 
 const psql = (url, ...args) =>
   execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, ...args], { encoding: 'utf8' });
@@ -47,7 +51,7 @@ function etl(args) {
 
 async function measure(events) {
   const dir = await mkdtemp(join(tmpdir(), 'clicktrail-etl-bench-'));
-  const generated = await generateRaw(join(dir, 'raw'), { events });
+  const generated = await generateRaw(join(dir, 'raw'), { events, perObject });
   const a = scratch();
   const b = scratch();
   try {
@@ -87,7 +91,7 @@ async function measure(events) {
 }
 
 console.info(
-  `clicktrail-etl bench against ${new URL(server).host} (objects of 500 events, ~2% duplicates)`,
+  `clicktrail-etl bench against ${new URL(server).host} (objects of ${perObject} events, ~2% duplicates)`,
 );
 for (const events of sizes) {
   const r = await measure(events);

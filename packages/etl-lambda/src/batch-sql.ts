@@ -6,11 +6,15 @@ const columns = EVENT_COLUMNS.join(', ');
  * One batch of rows travels as a single JSON parameter and is expanded server-side.
  * This is the one path that works both against a server and through pglite-socket,
  * which cannot carry COPY FROM STDIN. Duplicates (in the batch or already loaded) are
- * skipped by the primary key; rowCount is what was new.
+ * skipped by the primary key. A batch may span objects, so it answers how many rows were
+ * new per source object.
  */
-export const INSERT_EVENTS = `INSERT INTO clickstream_events (${columns})
-  SELECT ${columns} FROM json_populate_recordset(NULL::clickstream_events, $1::json)
-  ON CONFLICT (event_id) DO NOTHING`;
+export const INSERT_EVENTS = `WITH inserted AS (
+    INSERT INTO clickstream_events (${columns})
+    SELECT ${columns} FROM json_populate_recordset(NULL::clickstream_events, $1::json)
+    ON CONFLICT (event_id) DO NOTHING
+    RETURNING source_object)
+  SELECT source_object, count(*)::int AS n FROM inserted GROUP BY source_object`;
 
 export const INSERT_QUARANTINE = `INSERT INTO etl_quarantine (object_key, line_number, reason, excerpt)
   SELECT object_key, line_number, reason, excerpt

@@ -1,9 +1,10 @@
 import { dayOfKey, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
 import { CLAIM_OBJECTS, COUNT_OBJECTS, MARK_DIRTY_DAYS } from './batch-sql.js';
-import { loadObjectLines, type ObjectCounts } from './load-object.js';
+import { loadObjectLines } from './load-object.js';
 import { QueryPipeline } from './query-pipeline.js';
 import { readObjectLines } from './read-lines.js';
+import { type ObjectCounts, RowBatcher } from './row-batcher.js';
 
 export interface GroupResult extends ObjectCounts {
   objects: number;
@@ -55,18 +56,13 @@ export async function loadGroup(
     ]);
     const mine = new Set(claimed.rows.map((row) => row.object_key));
     result.alreadyLoaded = objects.length - mine.size;
-    const pipeline = new QueryPipeline(client);
-    const perObject: [string, ObjectCounts][] = [];
+    const batcher = new RowBatcher(new QueryPipeline(client), options.batchRows ?? 2_000);
     for (const object of objects) {
       if (!mine.has(object.key)) continue;
       const lines = readObjectLines(await store.get(object.key));
-      const counts = await loadObjectLines(pipeline, object.key, lines, {
-        batchRows: options.batchRows ?? 2_000,
-        days,
-      });
-      perObject.push([object.key, counts]);
+      await loadObjectLines(batcher, object.key, lines, days);
     }
-    await pipeline.drain();
+    const perObject: [string, ObjectCounts][] = [...(await batcher.finish())];
     await client.query(COUNT_OBJECTS, [
       perObject.map(([key]) => key),
       perObject.map(([, counts]) => counts.loaded),
