@@ -10,7 +10,7 @@ const entries = {
 };
 const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
 const INTERNAL_PROPERTIES =
-  /^(touch|extend|current|inMemory|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user|stop)$/;
+  /^(touch|extend|current|memory|unsaved|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 
 export default [
@@ -44,7 +44,13 @@ export default [
       plugins: [
         terser({
           ecma: 2020,
-          compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+          compress: {
+            passes: 3,
+            pure_getters: true,
+            unsafe: true,
+            unsafe_arrows: true,
+            unsafe_comps: true,
+          },
           // Internal names only: never public API, event fields or DOM properties.
           mangle: { properties: { regex: INTERNAL_PROPERTIES } },
         }),

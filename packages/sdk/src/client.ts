@@ -14,6 +14,7 @@ import { createSessions } from './session.js';
 import { sendOnUnload } from './unload.js';
 import { SDK_VERSION } from './version.js';
 
+const UNSAVED = 'unsaved';
 const INTERACTIONS = ['pointerdown', 'keydown', 'scroll'];
 const clip = (text: string | null, max: number) => (text ? text.slice(0, max) : null);
 
@@ -34,14 +35,10 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
 
   const enqueue = (event: ClickstreamEvent) => {
     if (consent === 'denied') return;
-    if (consent === 'pending') {
-      held.push(event);
-      return log(`held ${event.event_name}`);
-    }
+    log(`${consent === 'pending' ? 'held' : 'queued'} ${event.event_name}`, event);
+    if (consent === 'pending') return held.push(event);
     queue.add(event);
-    log(`queued ${event.event_name}`, event);
-    const waiting = queue.inMemory().length;
-    sender.schedule(waiting >= maxBatch ? 0 : config.flushIntervalMs);
+    sender.schedule(queue.memory.size >= maxBatch ? 0 : config.flushIntervalMs);
   };
 
   const build = (name: string, { product, attributes }: RecordOptions = {}): ClickstreamEvent => {
@@ -99,7 +96,15 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   const onHide = () => {
     if (consent !== 'granted' || Date.now() - hiddenAt < 1_000) return;
     hiddenAt = Date.now();
-    sendOnUnload(endpoint, queue.inMemory(), maxBatch, (ids) => void queue.remove(ids), log);
+    // IndexedDB may not finish before the page dies; localStorage writes at once.
+    state.set(UNSAVED, [...(state.get<ClickstreamEvent[]>(UNSAVED) ?? []), ...queue.unsaved()]);
+    sendOnUnload(
+      endpoint,
+      [...queue.memory.values()],
+      maxBatch,
+      (ids) => void queue.remove(ids),
+      log,
+    );
   };
   const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   const onOnline = () => void sender.flush();
@@ -113,6 +118,9 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     target.addEventListener(type, listener, { passive: true });
   const stopNavigation = config.autoPageViews ? watchNavigation(autoPageView) : () => {};
 
+  // Events an earlier page stashed on its way out rejoin the queue.
+  for (const event of state.get<ClickstreamEvent[]>(UNSAVED) ?? []) queue.add(event);
+  state.remove(UNSAVED);
   // The first event of a session is preceded by `session_start` (see `build`).
   if (identity.isNew) enqueue(build('first_visit'));
   if (config.autoPageViews) pageView();
@@ -134,7 +142,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       if (next === 'denied') void queue.clear();
       const released = held.splice(0);
       if (next === 'granted') for (const event of released) enqueue(event);
-      log(`consent ${next}, held ${released.length}`);
+      log(`consent ${next}`, released);
     },
     flush: () => sender.flush(),
     async shutdown() {

@@ -3,11 +3,11 @@ export const isBrowser = (): boolean =>
   typeof window !== 'undefined' && typeof document !== 'undefined';
 
 /**
- * Crawlers, headless browsers and audit tools that would inflate numbers. `bot` and `spider`
+ * Crawlers that run scripts, headless browsers and audit tools that would inflate numbers. `bot` and `spider`
  * already catch AhrefsBot, SemrushBot, PetalBot, YandexBot, Googlebot and Baiduspider;
  * `navigator.webdriver` catches Selenium, Puppeteer and Playwright.
  */
-const BOT_AGENT = /bot|crawl|spider|slurp|headless|lighthouse|preview|facebookexternal|phantom/i;
+const BOT_AGENT = /bot|crawl|spider|headless|lighthouse|preview|phantom/i;
 
 export const isBot = (): boolean =>
   BOT_AGENT.test(navigator.userAgent) || navigator.webdriver === true;

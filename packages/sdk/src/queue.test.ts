@@ -50,4 +50,29 @@ describe('queue', () => {
     expect(ids(await queue.pending())).toEqual(['b', 'c']);
     expect(log).toHaveBeenCalledWith('queue full: evicted 1');
   });
+
+  it('writes a burst of events in one go and keeps them all', async () => {
+    const queue = createQueue(2_000, true, silent);
+    for (let i = 0; i < 1_000; i++) queue.add(event(`burst-${i}`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await createQueue(2_000, true, silent).pending()).toHaveLength(1_000);
+  });
+
+  it('does not send again what another tab delivered', async () => {
+    const [tabA, tabB] = [createQueue(10, true, silent), createQueue(10, true, silent)];
+    tabB.add(event('from-b'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const seenByA = await tabA.pending();
+    await tabA.remove(ids(seenByA));
+    expect(ids(await tabB.pending())).toEqual([]);
+    expect(tabB.memory.size).toBe(0);
+  });
+
+  it('reports events IndexedDB has not confirmed yet', async () => {
+    const queue = createQueue(10, true, silent);
+    queue.add(event('fresh'));
+    expect(ids(queue.unsaved())).toEqual(['fresh']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(queue.unsaved()).toEqual([]);
+  });
 });

@@ -12,8 +12,10 @@ export interface Queue {
   /** Everything waiting, from this tab and from earlier or other pages, oldest first. */
   pending(): Promise<ClickstreamEvent[]>;
   remove(ids: string[]): Promise<void>;
-  /** What this tab holds in memory, for the synchronous send on unload. */
-  inMemory(): ClickstreamEvent[];
+  /** This tab's events until acknowledged, for the synchronous send on unload. */
+  readonly memory: ReadonlyMap<string, ClickstreamEvent>;
+  /** Events IndexedDB has not confirmed yet (all of them without IndexedDB). */
+  unsaved(): ClickstreamEvent[];
   /** Stops persisting and forgets everything (consent denied). */
   clear(): Promise<void>;
 }
@@ -32,6 +34,9 @@ const byTime = (a: ClickstreamEvent, b: ClickstreamEvent) => a.event_timestamp -
 
 export function createQueue(maxEvents: number, persistent: boolean, log: Log): Queue {
   const memory = new Map<string, ClickstreamEvent>();
+  /** In memory, not yet confirmed in IndexedDB. */
+  const unsaved = new Set<string>();
+  let saving: Promise<void> | undefined;
   let store: UseStore | undefined;
   try {
     if (persistent) store = createStore('clicktrail', 'queue');
@@ -48,6 +53,20 @@ export function createQueue(maxEvents: number, persistent: boolean, log: Log): Q
       log(MEMORY_FALLBACK, error);
     }
   };
+  // One transaction per burst of events, not one per event.
+  const save = (): Promise<void> =>
+    (saving ??= Promise.resolve().then(async () => {
+      const ids = [...unsaved];
+      await attempt((db) =>
+        write(db, (objects) => {
+          for (const id of ids) if (memory.has(id)) objects.put(memory.get(id), id);
+        }),
+      );
+      saving = undefined;
+      if (!store) return;
+      for (const id of ids) unsaved.delete(id);
+      if (unsaved.size > 0) void save();
+    }));
   const evict = (events: ClickstreamEvent[]) => {
     const excess = events.splice(0, events.length - maxEvents);
     if (excess.length === 0) return;
@@ -56,31 +75,41 @@ export function createQueue(maxEvents: number, persistent: boolean, log: Log): Q
   };
 
   const queue: Queue = {
+    memory,
     add(event) {
       memory.set(event.event_id, event);
+      unsaved.add(event.event_id);
       if (memory.size > maxEvents) evict([...memory.values()]);
-      void attempt((db) => write(db, (store) => store.put(event, event.event_id)));
+      void save();
     },
     async pending() {
-      const stored = (await attempt((db) => readAll(db))) ?? [];
-      const all = new Map(stored.map((event) => [event.event_id, event]));
-      // This tab's events last, in the order recorded: ties in time keep their order.
+      const stored = await attempt(readAll);
+      const all = new Map(stored?.map((event) => [event.event_id, event]));
       for (const [id, event] of memory) {
-        all.delete(id);
-        all.set(id, event);
+        // Saved, then gone from the store: another tab delivered it.
+        if (stored && !unsaved.has(id) && !all.has(id)) memory.delete(id);
+        else {
+          // This tab's events last, in the order recorded: ties in time keep their order.
+          all.delete(id);
+          all.set(id, event);
+        }
       }
       const events = [...all.values()].sort(byTime);
       evict(events);
       return events;
     },
+    unsaved: () => [...unsaved].map((id) => memory.get(id) as ClickstreamEvent),
     async remove(ids) {
-      for (const id of ids) memory.delete(id);
-      await attempt((db) => write(db, (store) => ids.map((id) => store.delete(id))));
+      for (const id of ids) {
+        memory.delete(id);
+        unsaved.delete(id);
+      }
+      await attempt((db) => write(db, (objects) => ids.map((id) => objects.delete(id))));
     },
-    inMemory: () => [...memory.values()],
     async clear() {
       memory.clear();
-      await attempt((db) => write(db, (store) => store.clear()));
+      unsaved.clear();
+      await attempt((db) => write(db, (objects) => objects.clear()));
       store = undefined;
     },
   };

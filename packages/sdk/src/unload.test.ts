@@ -1,9 +1,10 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeEndpoint, fakeEndpoint, resetBrowserState } from '../test/fake-endpoint.js';
 import { startClient } from '../test/start-client.js';
 import type { ClickstreamEvent } from './schema/event.js';
 import { beacon as sendBeacon } from './transport.js';
-import { chunk, KEEPALIVE_BUDGET_BYTES, sendOnUnload } from './unload.js';
+import { KEEPALIVE_BUDGET_BYTES, sendOnUnload } from './unload.js';
 
 let server: FakeEndpoint;
 beforeEach(() => {
@@ -14,23 +15,12 @@ const event = (size: number, id = Math.random().toString(36)) =>
   ({ event_id: id, attributes: { pad: 'x'.repeat(size) } }) as unknown as ClickstreamEvent;
 const silent = () => {};
 
-describe('chunk', () => {
-  it('cuts by event count', () => {
-    expect(chunk([event(1), event(1), event(1)], 2).map((part) => part.length)).toEqual([2, 1]);
-  });
-  it('cuts by bytes', () => {
-    expect(
-      chunk([event(900), event(900), event(900)], 50, 2_000).map((part) => part.length),
-    ).toEqual([2, 1]);
-  });
-});
-
 describe('sendOnUnload', () => {
   it('uses keepalive fetch within the page-wide budget, then sendBeacon', () => {
     const beacon = vi.fn(() => true);
     vi.stubGlobal('navigator', { ...navigator, sendBeacon: beacon });
     const events = Array.from({ length: 10 }, () => event(10_000));
-    sendOnUnload('https://e.example/c', events, 50, silent, silent);
+    sendOnUnload('https://e.example/c', events, 2, silent, silent);
     expect(vi.mocked(fetch).mock.calls.every(([, init]) => init?.keepalive)).toBe(true);
     expect(vi.mocked(fetch).mock.calls.length).toBeGreaterThan(0);
     const sent = vi
@@ -76,6 +66,21 @@ describe('page hide', () => {
     await expect.poll(() => server.requests.length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('stashes events IndexedDB has not saved yet, and the next page sends them', async () => {
+    server.offline(true);
+    const first = startClient({ appId: 'stash', autoPageViews: false, flushIntervalMs: 60_000 });
+    first.record('purchase');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(localStorage.getItem('clicktrail:unsaved')).toContain('purchase');
+    await first.shutdown();
+    vi.stubGlobal('indexedDB', new IDBFactory()); // the writes never landed
+    server.offline(false);
+    const next = startClient({ appId: 'stash', autoPageViews: false });
+    await next.flush();
+    expect(server.names()).toContain('purchase');
+    expect(localStorage.getItem('clicktrail:unsaved')).toBeNull();
   });
 
   it('flushes on pagehide', async () => {

@@ -33,7 +33,7 @@ describe('cleanAttributes', () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 1, "fine": 1}');
     const { attributes, dropped } = cleanAttributes(hostile);
     expect(attributes).toEqual({ fine: 1 });
-    expect(dropped.map((d) => d.reason)).toEqual(['reserved name', 'reserved name']);
+    expect(dropped.map((d) => d.reason)).toEqual(['invalid name', 'invalid name']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

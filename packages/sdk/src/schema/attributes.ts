@@ -17,15 +17,15 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 function attributeProblem(name: string, value: unknown): string | undefined {
   // Short reasons: this runs in the browser bundle too.
-  if (RESERVED_KEYS.has(name)) return 'reserved name';
-  if (name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) return 'invalid name';
+  if (RESERVED_KEYS.has(name) || name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) {
+    return 'invalid name';
+  }
   if (typeof value === 'string') {
     return value.length > LIMITS.maxAttributeValueLength ? 'value too long' : undefined;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'value not finite';
-  return ['string', 'number', 'boolean'].includes(typeof value) || value === null
+  return value === null || typeof value === 'boolean' || Number.isFinite(value)
     ? undefined
-    : 'value not a string, number, boolean or null';
+    : 'not a string, finite number, boolean or null';
 }
 
 /**
