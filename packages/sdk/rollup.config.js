@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -12,12 +13,18 @@ const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
 const INTERNAL_PROPERTIES =
   /^(touch|extend|current|memory|unsaved|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
+const { version: packageVersion } = JSON.parse(readFileSync('./package.json', 'utf8'));
+/** Puts package.json's version into `sdk_version`. */
+const version = () => ({
+  name: 'sdk-version',
+  transform: (code) => code.replaceAll('__SDK_VERSION__', JSON.stringify(packageVersion)),
+});
 
 export default [
   {
     input: entries,
     external,
-    plugins: [ts()],
+    plugins: [version(), ts()],
     output: [
       {
         dir: 'dist',
@@ -36,7 +43,7 @@ export default [
   {
     // Script-tag build: sets window.Clicktrail.createClickstream, dependencies inlined.
     input: 'src/iife.ts',
-    plugins: [nodeResolve({ browser: true }), ts()],
+    plugins: [nodeResolve({ browser: true }), version(), ts()],
     output: {
       file: 'dist/clicktrail.iife.js',
       format: 'iife',
