@@ -6,6 +6,16 @@ export class SchemaError extends Error {
 
 export type Fields = Record<string, unknown>;
 
+/** Epoch ms up to year 9999; anything beyond is not a timestamp (nor a JavaScript date). */
+export const MAX_TIMESTAMP = 253_402_300_799_999;
+
+/** NUL and lone surrogates: valid in JavaScript strings, refused by PostgreSQL text and jsonb. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
+
+const NOT_STORABLE = 'text without NUL or unpaired surrogates';
+
 export const isPlainObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -37,6 +47,7 @@ export function requiredString(fields: Fields, key: string, rule: StringRule): s
     return fail(key, expected, value);
   }
   if (rule.pattern && !rule.pattern.test(value)) return fail(key, expected, value);
+  if (!isStorableText(value)) return fail(key, NOT_STORABLE, value);
   return value;
 }
 
@@ -46,6 +57,7 @@ export function optionalString(fields: Fields, key: string, max: number): string
   if (typeof value !== 'string' || value.length > max) {
     return fail(key, `a string of at most ${max} characters or null`, value);
   }
+  if (!isStorableText(value)) return fail(key, NOT_STORABLE, value);
   return value;
 }
 
@@ -64,6 +76,17 @@ export function integer(fields: Fields, key: string, min: number, fallback?: num
     return fail(key, `an integer ≥ ${min}`, value);
   }
   return value;
+}
+
+/** Epoch milliseconds between 1 and the end of year 9999. */
+export function timestamp(fields: Fields, key: string): number {
+  const value = integer(fields, key, 1);
+  if (value > MAX_TIMESTAMP) throw new SchemaError(`${key}: expected epoch ms`);
+  return value;
+}
+
+export function optionalTimestamp(fields: Fields, key: string): number | null {
+  return fields[key] === undefined || fields[key] === null ? null : timestamp(fields, key);
 }
 
 export function boolean(fields: Fields, key: string, fallback: boolean): boolean {

@@ -29,4 +29,9 @@ describe('validateRawEvent', () => {
       reason: expect.stringMatching(/^client_id/),
     });
   });
+
+  it('refuses envelope times beyond what a date can hold', () => {
+    const line = { ...testEvent(), ...envelope, received_at: Number.MAX_SAFE_INTEGER };
+    expect(validateRawEvent(line)).toEqual({ ok: false, reason: 'received_at: expected epoch ms' });
+  });
 });

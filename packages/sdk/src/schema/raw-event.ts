@@ -2,10 +2,11 @@ import type { ClickstreamEvent } from './event.js';
 import {
   type Fields,
   integer,
-  optionalNumber,
   optionalString,
+  optionalTimestamp,
   requiredString,
   SchemaError,
+  timestamp,
 } from './fields.js';
 import { validateEvent } from './validate-event.js';
 
@@ -36,11 +37,11 @@ function readEnvelope(fields: Fields): RawEnvelope {
   if (fields.raw_version !== 1) throw new SchemaError('raw_version: expected 1');
   return {
     raw_version: 1,
-    received_at: integer(fields, 'received_at', 1),
+    received_at: timestamp(fields, 'received_at'),
     request_id: requiredString(fields, 'request_id', { max: 128 }),
-    sent_at: optionalNumber(fields, 'sent_at'),
+    sent_at: optionalTimestamp(fields, 'sent_at'),
     clock_skew_ms: integer(fields, 'clock_skew_ms', Number.MIN_SAFE_INTEGER),
-    device_timestamp: integer(fields, 'device_timestamp', 1),
+    device_timestamp: timestamp(fields, 'device_timestamp'),
     client_ip: optionalString(fields, 'client_ip', 64),
     user_agent: optionalString(fields, 'user_agent', 1024),
   };

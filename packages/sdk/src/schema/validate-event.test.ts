@@ -86,4 +86,19 @@ describe('validateEvent', () => {
     expect(reason([testEvent()])).toBe('event: expected an object');
     expect(reason(null)).toBe('event: expected an object');
   });
+
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogates)', () => {
+    expect(reason(testEvent({ page_title: 'a\u0000b' }))).toMatch(
+      /^page_title: expected text without NUL/,
+    );
+    expect(reason(testEvent({ client_id: 'x\ud800' }))).toMatch(
+      /^client_id: expected text without NUL/,
+    );
+    expect(validateEvent(testEvent({ page_title: 'emoji 😀 ok' })).ok).toBe(true);
+  });
+
+  it('drops an attribute whose text PostgreSQL cannot store', () => {
+    const result = validateEvent(testEvent({ attributes: { ok: 'fine', bad: 'a\u0000' } }));
+    expect(result.ok && result.event.attributes).toEqual({ ok: 'fine' });
+  });
 });

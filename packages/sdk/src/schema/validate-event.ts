@@ -5,11 +5,13 @@ import {
   type Fields,
   integer,
   isPlainObject,
+  isStorableText,
   oneOf,
   optionalNumber,
   optionalString,
   requiredString,
   SchemaError,
+  timestamp,
 } from './fields.js';
 import { EVENT_ID_PATTERN, LIMITS, NAME_PATTERN } from './limits.js';
 
@@ -18,8 +20,6 @@ export type EventCheck =
   | { ok: false; reason: string };
 
 const LOGIN_STATES: readonly LoginState[] = ['logged_in', 'logged_out'];
-/** Epoch ms up to year 9999; anything beyond is not a timestamp. */
-const MAX_TIMESTAMP = 253_402_300_799_999;
 
 function readProduct(value: unknown): ProductContext | null {
   if (value === undefined || value === null) return null;
@@ -47,8 +47,6 @@ function readProductFields(value: Fields, max: number): ProductContext {
 
 function readEvent(fields: Fields): ClickstreamEvent {
   const id = { max: LIMITS.maxIdLength };
-  const timestamp = integer(fields, 'event_timestamp', 1);
-  if (timestamp > MAX_TIMESTAMP) throw new SchemaError('event_timestamp: expected epoch ms');
   return {
     event_id: requiredString(fields, 'event_id', {
       max: 64,
@@ -60,7 +58,7 @@ function readEvent(fields: Fields): ClickstreamEvent {
       pattern: NAME_PATTERN,
       patternText: `a name matching ${NAME_PATTERN} of at most ${LIMITS.maxNameLength} characters`,
     }),
-    event_timestamp: timestamp,
+    event_timestamp: timestamp(fields, 'event_timestamp'),
     app_id: requiredString(fields, 'app_id', id),
     client_id: requiredString(fields, 'client_id', id),
     session_id: requiredString(fields, 'session_id', id),
@@ -88,6 +86,13 @@ export function validateEvent(input: unknown): EventCheck {
   try {
     const event = readEvent(input);
     const { attributes, dropped } = cleanAttributes(input.attributes);
+    // The browser's check leaves this to the server: PostgreSQL's jsonb refuses such text.
+    for (const [name, value] of Object.entries(attributes)) {
+      if (typeof value === 'string' && !isStorableText(value)) {
+        delete attributes[name];
+        dropped.push({ name, reason: 'value not storable text' });
+      }
+    }
     event.attributes = attributes;
     return { ok: true, event, dropped };
   } catch (error) {
