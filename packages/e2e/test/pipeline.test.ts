@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickstreamClient } from '@clicktrail/sdk';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchChromium } from './support/browser.js';
+// The SDK's Chromium launcher (Debian's Chromium, offline flags), shared rather than copied.
+import { type LaunchedChromium, launchChromium } from '../../sdk/test/chromium.mjs';
 import { type EtlSummary, type RunningIngest, runEtl, startIngest } from './support/commands.js';
 import { rawEventLines } from './support/raw-files.js';
 import { type Shop, startShop } from './support/shop.js';
@@ -27,14 +27,14 @@ interface Row {
 let workdir: string;
 let shop: Shop;
 let ingest: RunningIngest;
-let browser: BrowserContext;
+let chromium: LaunchedChromium;
 let warehouse: Warehouse;
 let runs: EtlSummary[];
 let rows: Row[];
 
 /** A shopper's visit: two page loads, a view, a cart, an SPA step, a purchase sent on unload. */
 async function shoppingVisit(): Promise<void> {
-  const page = await browser.newPage();
+  const page = await chromium.context.newPage();
   page.on('console', (m) => process.env.E2E_DEBUG && console.info('page:', m.text()));
   await page.goto(shop.url);
   await page.waitForFunction(() => typeof window.ct === 'object');
@@ -59,7 +59,7 @@ beforeAll(async () => {
   shop = await startShop();
   ingest = await startIngest(join(workdir, 'raw'), shop.origin);
   shop.endpoint = ingest.url;
-  browser = await launchChromium();
+  chromium = await launchChromium();
   warehouse = await openWarehouse(workdir);
   await shoppingVisit();
   await vi.waitFor(
@@ -78,7 +78,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   ingest?.stop();
   await shop?.close();
   await warehouse?.drop();

@@ -1,5 +1,5 @@
+import { launchChromium } from '../test/chromium.mjs';
 import { bundle } from './lib/bundle.mjs';
-import { launchChromium } from './lib/chromium.mjs';
 import { startBenchServer } from './lib/server.mjs';
 
 const CHUNKS = 100;

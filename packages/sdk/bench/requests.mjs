@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { launchChromium } from '../test/chromium.mjs';
 import { bundle } from './lib/bundle.mjs';
-import { launchChromium } from './lib/chromium.mjs';
 import { startBenchServer } from './lib/server.mjs';
 
 const IIFE = readFileSync(new URL('../dist/clicktrail.iife.js', import.meta.url), 'utf8');

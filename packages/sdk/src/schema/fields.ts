@@ -10,9 +10,10 @@ export type Fields = Record<string, unknown>;
 export const MAX_TIMESTAMP = 253_402_300_799_999;
 
 /** NUL and lone surrogates: valid in JavaScript strings, refused by PostgreSQL text and jsonb. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
+export const isStorableText = (text: string): boolean =>
+  !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 
 const NOT_STORABLE = 'text without NUL or unpaired surrogates';
 

@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ClickstreamClient } from '../../../src/api.js';
 import type { createClickstream } from '../../../src/create-clickstream.js';
+import { launchChromium } from '../../chromium.mjs';
 
 declare global {
   interface Window {
@@ -12,18 +10,6 @@ declare global {
     Clicktrail: { createClickstream: typeof createClickstream };
   }
 }
-
-/** Flags that work offline, with no sandbox and no first-run or background traffic. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface TestBrowser {
   /** One browser profile: its pages share localStorage and IndexedDB, like tabs. */
@@ -35,23 +21,15 @@ export interface TestBrowser {
 
 /** Debian's Chromium (never a downloaded one) with a fresh profile in a temp folder. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'clicktrail-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const { context, close } = await launchChromium();
   return {
     context,
+    close,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
       await page.waitForFunction(() => typeof window.ct === 'object');
       return page;
-    },
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }

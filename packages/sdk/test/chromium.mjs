@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -14,13 +14,16 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium with a fresh profile; never a downloaded browser. */
+/**
+ * Debian's Chromium with a fresh profile, never a downloaded browser, and flags that work
+ * offline. Shared by the SDK's browser tests and bench and by the end-to-end test.
+ */
 export async function launchChromium() {
-  const profile = await mkdtemp(join(tmpdir(), 'clicktrail-bench-'));
+  const profile = await mkdtemp(join(tmpdir(), 'clicktrail-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

@@ -1,0 +1,12 @@
+import type { BrowserContext } from 'playwright-core';
+
+export declare const CHROMIUM_ARGS: string[];
+
+export interface LaunchedChromium {
+  /** One browser profile: its pages share localStorage and IndexedDB, like tabs. */
+  context: BrowserContext;
+  /** Closes the browser and deletes the profile. */
+  close(): Promise<void>;
+}
+
+export declare function launchChromium(): Promise<LaunchedChromium>;
