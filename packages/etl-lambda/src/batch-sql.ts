@@ -3,18 +3,35 @@ import { EVENT_COLUMNS } from './event-row.js';
 const columns = EVENT_COLUMNS.join(', ');
 
 /**
- * One batch of rows travels as a single JSON parameter and is expanded server-side.
- * This is the one path that works both against a server and through pglite-socket,
- * which cannot carry COPY FROM STDIN. Duplicates (in the batch or already loaded) are
- * skipped by the primary key. A batch may span objects, so it answers how many rows were
- * new per source object.
+ * The one statement that moves a batch into the table, whatever the load method staged it
+ * in: duplicates (in the batch or already loaded) are skipped by the primary key. A batch
+ * may span objects, so it answers how many rows were new per source object.
  */
-export const INSERT_EVENTS = `WITH inserted AS (
+const insertEventsFrom = (source: string): string => `WITH inserted AS (
     INSERT INTO clickstream_events (${columns})
-    SELECT ${columns} FROM json_populate_recordset(NULL::clickstream_events, $1::json)
+    SELECT ${columns} FROM ${source}
     ON CONFLICT (event_id) DO NOTHING
     RETURNING source_object)
   SELECT source_object, count(*)::int AS n FROM inserted GROUP BY source_object`;
+
+/**
+ * The JSON method: one batch travels as a single JSON parameter, expanded server-side.
+ * It works through pglite-socket, which cannot carry COPY FROM STDIN.
+ */
+export const INSERT_EVENTS = insertEventsFrom(
+  'json_populate_recordset(NULL::clickstream_events, $1::json)',
+);
+
+/**
+ * The COPY method's stage: a temporary table without indexes or constraints beyond NOT NULL,
+ * dropped with the group's transaction (commit or rollback), so a crash leaves nothing.
+ */
+export const CREATE_STAGE =
+  'CREATE TEMP TABLE etl_stage (LIKE clickstream_events INCLUDING DEFAULTS) ON COMMIT DROP';
+export const COPY_STAGE = `COPY etl_stage (${columns}) FROM STDIN`;
+export const INSERT_STAGED = insertEventsFrom('etl_stage');
+// Created in this transaction, so PostgreSQL truncates it in place, without a new file.
+export const EMPTY_STAGE = 'TRUNCATE etl_stage';
 
 export const INSERT_QUARANTINE = `INSERT INTO etl_quarantine (object_key, line_number, reason, excerpt)
   SELECT object_key, line_number, reason, excerpt

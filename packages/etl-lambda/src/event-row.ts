@@ -1,4 +1,7 @@
 import type { RawEvent } from '@clicktrail/sdk/schema';
+import { int4, iso } from './column-values.js';
+
+export { RowError } from './column-values.js';
 
 /** One `clickstream_events` row, as sent to PostgreSQL (timestamps as ISO strings). */
 export interface EventRow {
@@ -34,11 +37,6 @@ export interface EventRow {
   raw_version: number;
   attributes: Record<string, unknown>;
   source_object: string;
-}
-
-/** A value PostgreSQL cannot store as given (a NUL character, a date out of range). */
-export class RowError extends Error {
-  override name = 'RowError';
 }
 
 /** Every column the loader writes, in one order; checked against `EventRow` at compile time. */
@@ -81,12 +79,6 @@ export const EVENT_COLUMNS = [
 type Missing = Exclude<keyof EventRow, (typeof EVENT_COLUMNS)[number]>;
 const noneMissing: [Missing] extends [never] ? true : Missing = true;
 void noneMissing;
-
-function iso(ms: number, field: string): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) throw new RowError(`${field}: ${ms} is not a storable time`);
-  return date.toISOString();
-}
 
 /**
  * Maps one validated raw line to its row. The destructuring is exhaustive: when the schema
@@ -137,7 +129,7 @@ export function toEventRow(event: RawEvent, sourceObject: string): EventRow {
     context_product_discount_price: product?.discount_price ?? null,
     context_product_url_path: product?.url_path ?? null,
     app_id,
-    session_number,
+    session_number: int4(session_number, 'session_number'),
     page_url,
     page_referrer,
     page_title,

@@ -1,6 +1,7 @@
 import { dayOfKey, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
 import { CLAIM_OBJECTS, COUNT_OBJECTS, MARK_DIRTY_DAYS } from './batch-sql.js';
+import { JSON_METHOD, type LoadMethod } from './load-method.js';
 import { loadObjectLines } from './load-object.js';
 import { QueryPipeline } from './query-pipeline.js';
 import { readObjectLines } from './read-lines.js';
@@ -16,6 +17,8 @@ export interface GroupResult extends ObjectCounts {
 export interface LoadGroupOptions {
   runId: string;
   batchRows?: number;
+  /** How batches reach the table (`loadMethodFor`); JSON, which works everywhere, if unset. */
+  method?: LoadMethod;
   /** Test seam: runs inside the transaction, just before COMMIT. */
   beforeCommit?: () => Promise<void>;
 }
@@ -56,11 +59,14 @@ export async function loadGroup(
     ]);
     const mine = new Set(claimed.rows.map((row) => row.object_key));
     result.alreadyLoaded = objects.length - mine.size;
-    const batcher = new RowBatcher(new QueryPipeline(client), options.batchRows ?? 2_000);
+    const method = options.method ?? JSON_METHOD;
+    if (mine.size > 0) await method.prepare(client);
+    const pipeline = new QueryPipeline(client);
+    const batcher = new RowBatcher(pipeline, method, options.batchRows ?? 2_000);
     for (const object of objects) {
       if (!mine.has(object.key)) continue;
       const lines = readObjectLines(await store.get(object.key));
-      await loadObjectLines(batcher, object.key, lines, days);
+      await loadObjectLines(batcher, method, object.key, lines, days);
     }
     const perObject: [string, ObjectCounts][] = [...(await batcher.finish())];
     await client.query(COUNT_OBJECTS, [

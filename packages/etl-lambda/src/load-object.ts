@@ -1,5 +1,5 @@
 import { EXCERPT_CHARS } from './batch-sql.js';
-import { parseLine } from './parse-line.js';
+import type { LoadMethod } from './load-method.js';
 import type { ObjectItem } from './read-lines.js';
 import type { RowBatcher } from './row-batcher.js';
 
@@ -9,6 +9,7 @@ import type { RowBatcher } from './row-batcher.js';
  */
 export async function loadObjectLines(
   batcher: RowBatcher,
+  method: LoadMethod,
   key: string,
   items: AsyncIterable<ObjectItem>,
   days: Set<string>,
@@ -24,7 +25,7 @@ export async function loadObjectLines(
       });
       continue;
     }
-    const result = parseLine(item.line.text, key);
+    const result = method.parse(item.line.text, key);
     if (!result.ok) {
       await batcher.addQuarantine({
         object_key: key,
@@ -34,7 +35,9 @@ export async function loadObjectLines(
       });
       continue;
     }
-    days.add(result.row.event_timestamp.slice(0, 10));
-    await batcher.addRow(key, result.json);
+    days.add(result.day);
+    // Awaiting only when a batch flushes spares a microtask per row.
+    const flushing = batcher.addRow(key, result.text);
+    if (flushing) await flushing;
   }
 }

@@ -1,4 +1,5 @@
-import { INSERT_EVENTS, INSERT_QUARANTINE } from './batch-sql.js';
+import { INSERT_QUARANTINE } from './batch-sql.js';
+import type { LoadMethod } from './load-method.js';
 import type { QueryPipeline } from './query-pipeline.js';
 
 export interface ObjectCounts {
@@ -29,6 +30,7 @@ export class RowBatcher {
 
   constructor(
     private readonly pipeline: QueryPipeline,
+    private readonly method: LoadMethod,
     private readonly batchRows: number,
   ) {}
 
@@ -46,10 +48,11 @@ export class RowBatcher {
     this.countsOf(key);
   }
 
-  async addRow(key: string, json: string): Promise<void> {
+  /** Adds one row as its method's text; only every `batchRows`th call waits on the server. */
+  addRow(key: string, text: string): Promise<void> | undefined {
     this.countsOf(key).rows += 1;
-    this.rows.push(json);
-    if (this.rows.length >= this.batchRows) await this.flushRows();
+    this.rows.push(text);
+    return this.rows.length >= this.batchRows ? this.flushRows() : undefined;
   }
 
   async addQuarantine(entry: QuarantineEntry): Promise<void> {
@@ -68,10 +71,10 @@ export class RowBatcher {
 
   private async flushRows(): Promise<void> {
     if (this.rows.length === 0) return;
-    const json = `[${this.rows.join(',')}]`;
+    const rows = this.rows;
     this.rows = [];
-    await this.pipeline.send(INSERT_EVENTS, [json], (result) => {
-      for (const row of result.rows as { source_object: string; n: number }[]) {
+    await this.pipeline.run(async (client) => {
+      for (const row of await this.method.write(client, rows)) {
         this.countsOf(row.source_object).loaded += row.n;
       }
     });

@@ -5,6 +5,7 @@ import { rebuildDerived } from './derive.js';
 import { pendingObjects, receivedAtOfKey, scanPrefixes } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';
+import { type LoadMethod, loadMethodFor } from './load-method.js';
 import { migrate } from './migrate.js';
 import { acquireRunLock, releaseRunLock } from './run-lock.js';
 import { emptySummary, type Progress, type RunSummary } from './summary.js';
@@ -18,6 +19,8 @@ export interface RunOptions {
   deadline?: number;
   groupLimits?: GroupLimits;
   batchRows?: number;
+  /** Forces a load method; by default COPY on a server, JSON on embedded PGlite. */
+  loadMethod?: LoadMethod['name'];
   now?: () => number;
   onProgress?: (progress: Progress) => void;
   /** Test seam, passed to every group transaction. */
@@ -53,6 +56,7 @@ export async function runEtl(
   }
   try {
     const full = await shouldFullScan(client, options, started);
+    const method = await loadMethodFor(client, options.loadMethod);
     const summary = emptySummary(runId, full);
     await client.query('INSERT INTO etl_runs (run_id, started_at, full_scan) VALUES ($1, $2, $3)', [
       runId,
@@ -76,6 +80,7 @@ export async function runEtl(
         const loaded = await loadGroup(client, store, group, {
           runId,
           batchRows: options.batchRows,
+          method,
           beforeCommit: options.beforeCommit,
         });
         summary.objects += loaded.objects;
