@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isoFast } from './column-values.js';
 import { copyText, toCopyLine } from './copy-text.js';
 import { EVENT_COLUMNS, toEventRow } from './event-row.js';
 import { parseCopyLine, parseLine } from './parse-line.js';
@@ -34,6 +35,23 @@ describe('COPY text', () => {
     const row = toEventRow(tricky, 'events/k\t1');
     expect(fields).toEqual(EVENT_COLUMNS.map((column) => expectedField(row[column])));
     expect(day).toBe(row.event_timestamp.slice(0, 10));
+  });
+
+  it('formats times exactly as toISOString, and refuses what a Date cannot hold', () => {
+    const day = 86_400_000;
+    const times = [0, 1, 999, day - 1, day, 1_763_625_600_123, 253_402_300_799_999];
+    for (let i = 0; i < 1000; i += 1) times.push(Math.floor(Math.random() * 253_402_300_799_999));
+    for (const ms of times) expect(isoFast(ms, 't')).toBe(new Date(ms).toISOString());
+    expect(isoFast(1.5, 't')).toBe(new Date(1.5).toISOString());
+    expect(() => isoFast(9e15, 'received_at')).toThrow(/received_at/);
+  });
+
+  it('skips per-field escaping only for a line without a backslash', () => {
+    const plain = rawEvent({ page_title: 'no specials 😀' });
+    const line = JSON.stringify(plain);
+    expect(toCopyLine(plain, 'k', line)).toEqual(toCopyLine(plain, 'k'));
+    const rawTricky = JSON.stringify(tricky);
+    expect(toCopyLine(tricky, 'k', rawTricky)).toEqual(toCopyLine(tricky, 'k'));
   });
 
   it('quarantines what the JSON path quarantines, with the same reasons', () => {

@@ -42,6 +42,10 @@ export function parseLine(text: string, sourceObject: string): RowResult {
   }
 }
 
+// An object's lines come one after another: escape its key once, not per row.
+let lastSource = '';
+let lastEscapedSource = '';
+
 /**
  * One line to its COPY text row, or the reason it goes to quarantine: the same checks as
  * `parseLine`, without building the row object or its JSON.
@@ -55,7 +59,11 @@ export function parseCopyLine(text: string, sourceObject: string): LineResult {
     return { ok: false, reason: UNSTORABLE_REASON };
   }
   try {
-    const { line, day } = toCopyLine(checked.event, copyText(sourceObject));
+    if (sourceObject !== lastSource) {
+      lastSource = sourceObject;
+      lastEscapedSource = copyText(sourceObject);
+    }
+    const { line, day } = toCopyLine(checked.event, lastEscapedSource, text);
     return { ok: true, text: line, day };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, reason: error.message };
