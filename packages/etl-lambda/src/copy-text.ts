@@ -23,12 +23,12 @@ export function copyText(value: string): string {
  * holding a backslash, tab, newline or CR (JSON writes those only as escapes), so its
  * values skip the per-field test. One scan of the line instead of one per field.
  */
-let escape = copyText;
+let field = copyText;
 const asIs = (value: string): string => value;
 
 // `\N` is COPY's NULL; a value "\N" is escaped to `\\N` by `copyText`. Product fields
 // the schema leaves out are undefined, stored as NULL as the JSON path does.
-const text = (value: string | null | undefined): string => (value == null ? '\\N' : escape(value));
+const text = (value: string | null | undefined): string => (value == null ? '\\N' : field(value));
 const number = (value: number | null | undefined): string =>
   value == null ? '\\N' : String(value);
 
@@ -46,7 +46,7 @@ export interface CopyLine {
  * against `toEventRow` and by a round trip through a server).
  */
 export function toCopyLine(event: RawEvent, escapedSource: string, rawLine?: string): CopyLine {
-  escape = rawLine === undefined || rawLine.includes('\\') ? copyText : asIs;
+  field = rawLine === undefined || rawLine.includes('\\') ? copyText : asIs;
   const eventTime = isoFast(event.event_timestamp, 'event_timestamp');
   const device = isoFast(event.device_timestamp, 'device_timestamp');
   const received = isoFast(event.received_at, 'received_at');
@@ -56,16 +56,16 @@ export function toCopyLine(event: RawEvent, escapedSource: string, rawLine?: str
   const product =
     p == null
       ? '\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N'
-      : `${escape(p.id)}\t${text(p.name)}\t${text(p.category)}\t${text(p.brand)}\t${number(p.price)}\t${number(p.discount_price)}\t${text(p.url_path)}`;
+      : `${field(p.id)}\t${text(p.name)}\t${text(p.category)}\t${text(p.brand)}\t${number(p.price)}\t${number(p.discount_price)}\t${text(p.url_path)}`;
   const line =
-    `${escape(event.event_id)}\t${eventTime}\t${escape(event.event_name)}\t` +
+    `${field(event.event_id)}\t${eventTime}\t${field(event.event_name)}\t` +
     `${text(event.user_id)}\t${event.user_login_state}\t${text(event.identity_source)}\t` +
-    `${escape(event.client_id)}\t${escape(event.session_id)}\t` +
-    `${event.is_first_visit ? 't' : 'f'}\t${product}\t${escape(event.app_id)}\t` +
+    `${field(event.client_id)}\t${field(event.session_id)}\t` +
+    `${event.is_first_visit ? 't' : 'f'}\t${product}\t${field(event.app_id)}\t` +
     `${sessionNumber}\t${text(event.page_url)}\t${text(event.page_referrer)}\t` +
     `${text(event.page_title)}\t${device}\t${received}\t${sent}\t${event.clock_skew_ms}\t` +
-    `${text(event.user_agent)}\t${text(event.client_ip)}\t${escape(event.request_id)}\t` +
-    `${text(event.sdk_version)}\t${event.raw_version}\t${escape(JSON.stringify(event.attributes))}\t` +
+    `${text(event.user_agent)}\t${text(event.client_ip)}\t${field(event.request_id)}\t` +
+    `${text(event.sdk_version)}\t${event.raw_version}\t${field(JSON.stringify(event.attributes))}\t` +
     `${escapedSource}\n`;
   return { line, day: eventTime.slice(0, 10) };
 }
