@@ -41,8 +41,9 @@ export interface CopyLine {
 
 /**
  * Writes one validated raw event straight to its COPY row, without the intermediate row
- * object and JSON text of the JSON path: one string per row is all the garbage it makes,
- * besides the attributes' JSON. The column order is `EVENT_COLUMNS` (checked by a test
+ * object and JSON text of the JSON path. The fields are joined from an array: a template
+ * literal of 60 pieces builds a deep rope that costs ~8 µs a row to flatten when encoded,
+ * `join` writes one flat string at once (measured: 33 → 25 µs a row for the whole parse). The column order is `EVENT_COLUMNS` (checked by a test
  * against `toEventRow` and by a round trip through a server).
  */
 export function toCopyLine(event: RawEvent, escapedSource: string, rawLine?: string): CopyLine {
@@ -53,19 +54,40 @@ export function toCopyLine(event: RawEvent, escapedSource: string, rawLine?: str
   const sent = event.sent_at === null ? '\\N' : isoFast(event.sent_at, 'sent_at');
   const sessionNumber = int4(event.session_number, 'session_number');
   const p = event.product;
-  const product =
-    p == null
-      ? '\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N'
-      : `${field(p.id)}\t${text(p.name)}\t${text(p.category)}\t${text(p.brand)}\t${number(p.price)}\t${number(p.discount_price)}\t${text(p.url_path)}`;
-  const line =
-    `${field(event.event_id)}\t${eventTime}\t${field(event.event_name)}\t` +
-    `${text(event.user_id)}\t${event.user_login_state}\t${text(event.identity_source)}\t` +
-    `${field(event.client_id)}\t${field(event.session_id)}\t` +
-    `${event.is_first_visit ? 't' : 'f'}\t${product}\t${field(event.app_id)}\t` +
-    `${sessionNumber}\t${text(event.page_url)}\t${text(event.page_referrer)}\t` +
-    `${text(event.page_title)}\t${device}\t${received}\t${sent}\t${event.clock_skew_ms}\t` +
-    `${text(event.user_agent)}\t${text(event.client_ip)}\t${field(event.request_id)}\t` +
-    `${text(event.sdk_version)}\t${event.raw_version}\t${field(JSON.stringify(event.attributes))}\t` +
-    `${escapedSource}\n`;
+  const none = p == null;
+  const line = [
+    field(event.event_id),
+    eventTime,
+    field(event.event_name),
+    text(event.user_id),
+    event.user_login_state,
+    text(event.identity_source),
+    field(event.client_id),
+    field(event.session_id),
+    event.is_first_visit ? 't' : 'f',
+    none ? '\\N' : field(p.id),
+    none ? '\\N' : text(p.name),
+    none ? '\\N' : text(p.category),
+    none ? '\\N' : text(p.brand),
+    none ? '\\N' : number(p.price),
+    none ? '\\N' : number(p.discount_price),
+    none ? '\\N' : text(p.url_path),
+    field(event.app_id),
+    sessionNumber,
+    text(event.page_url),
+    text(event.page_referrer),
+    text(event.page_title),
+    device,
+    received,
+    sent,
+    event.clock_skew_ms,
+    text(event.user_agent),
+    text(event.client_ip),
+    field(event.request_id),
+    text(event.sdk_version),
+    event.raw_version,
+    field(JSON.stringify(event.attributes)),
+    `${escapedSource}\n`,
+  ].join('\t');
   return { line, day: eventTime.slice(0, 10) };
 }
