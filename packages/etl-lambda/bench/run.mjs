@@ -76,6 +76,7 @@ async function measure(events) {
       unique: generated.unique,
       rows,
       duplicates: load.summary.duplicates,
+      method: load.summary.load_method,
       etlRowsPerS: Math.round(rows / load.seconds),
       // The load phase alone (listing + loading, no process start-up, no derived rebuild).
       loadRowsPerS: Math.round(rows / (load.summary.load_ms / 1000)),
@@ -101,6 +102,6 @@ for (const events of sizes) {
       `${r.loadRowsPerS.toLocaleString('en')} in its load phase; psql \\copy ` +
       `${r.copyRowsPerS.toLocaleString('en')} rows/s; ratio ${r.ratio.toFixed(2)} end to end, ` +
       `${(r.loadRowsPerS / r.copyRowsPerS).toFixed(2)} load phase (goal >= 0.6); ` +
-      `${r.duplicates} duplicates dropped; ETL peak RSS ${r.peakRssMb} MB`,
+      `${r.duplicates} duplicates dropped; ETL peak RSS ${r.peakRssMb} MB (${r.method} method)`,
   );
 }

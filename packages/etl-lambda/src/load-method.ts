@@ -43,15 +43,14 @@ export const JSON_METHOD: LoadMethod = {
   },
 };
 
-// Two buffers, reused: one batch is being sent while the next is encoded, and a COPY's
-// buffer is free again once its 'finish' (the server's answer) has come.
-const buffers = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
-let turn = 0;
+// One buffer per connection, reused: a connection's next batch is encoded only once its
+// previous COPY has finished (the pipeline runs one job at a time), so the buffer is free
+// again; runs on other connections in the same process get their own.
+const buffers = new WeakMap<object, Buffer>();
 
-/** Encodes a batch's rows straight into a reused buffer: no joined string, no new buffer. */
-export function encodeRows(rows: string[]): Buffer {
-  turn ^= 1;
-  let buffer = buffers[turn]!;
+/** Encodes a batch's rows straight into the owner's reused buffer: no joined string. */
+export function encodeRows(owner: object, rows: string[]): Buffer {
+  let buffer = buffers.get(owner) ?? Buffer.alloc(1 << 20);
   let offset = 0;
   for (const row of rows) {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
@@ -59,10 +58,10 @@ export function encodeRows(rows: string[]): Buffer {
       const grown = Buffer.alloc(Math.max(buffer.length * 2, offset + row.length * 3));
       buffer.copy(grown, 0, 0, offset);
       buffer = grown;
-      buffers[turn] = grown;
     }
     offset += buffer.write(row, offset);
   }
+  buffers.set(owner, buffer);
   return buffer.subarray(0, offset);
 }
 
@@ -72,7 +71,7 @@ export const COPY_METHOD: LoadMethod = {
   parse: parseCopyLine,
   async write(client, rows) {
     const stream = client.query(copyFrom(COPY_STAGE));
-    stream.end(encodeRows(rows));
+    stream.end(encodeRows(client, rows));
     await once(stream, 'finish');
     const result = await client.query<LoadedCounts[number]>(INSERT_STAGED);
     await client.query(EMPTY_STAGE);

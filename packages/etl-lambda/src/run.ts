@@ -58,6 +58,7 @@ export async function runEtl(
     const full = await shouldFullScan(client, options, started);
     const method = await loadMethodFor(client, options.loadMethod);
     const summary = emptySummary(runId, full);
+    summary.load_method = method.name;
     await client.query('INSERT INTO etl_runs (run_id, started_at, full_scan) VALUES ($1, $2, $3)', [
       runId,
       new Date(started),

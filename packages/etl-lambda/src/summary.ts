@@ -17,6 +17,8 @@ export interface RunSummary {
   oldest_pending_age_s: number;
   derived_days: string[];
   sessions_rebuilt: number;
+  /** How batches reached the table: COPY via a stage (server) or JSON batches (PGlite). */
+  load_method?: 'copy' | 'json';
   /** Time spent listing and loading, then rebuilding the derived tables; and in all. */
   load_ms: number;
   derive_ms: number;
