@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadGroup } from './load-group.js';
+import { COPY_METHOD } from './load-method.js';
+import { migrate } from './migrate.js';
 import { runEtl } from './run.js';
 import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
@@ -76,6 +79,27 @@ describe.skipIf(!process.env.DATABASE_URL)('COPY load method (real server)', () 
     expect(second).toMatchObject({ objects: 1, rows_loaded: 1, duplicates: 3 });
     const third = await runEtl(copy, store, { now, loadMethod: 'copy' });
     expect(third).toMatchObject({ objects: 0, rows_loaded: 0 });
+    expect(await rowsOf(copy)).toHaveLength(3);
+  });
+
+  it('rolls a group back when the server refuses a COPY, and the next run loads it whole', async () => {
+    const copy = clients[1]!;
+    const store = await tempStore();
+    await putObject(store, NOON - 60_000, events, 'copy00000004');
+    await migrate(copy);
+    const objects = [];
+    for await (const object of store.list('events/')) objects.push(object);
+    // A row with too few columns: the server fails the COPY mid-stream.
+    const broken = {
+      ...COPY_METHOD,
+      parse: () => ({ ok: true as const, text: 'x\n', day: '2026-11-20' }),
+    };
+    await expect(loadGroup(copy, store, objects, { runId: 'r', method: broken })).rejects.toThrow(
+      /missing data|COPY/i,
+    );
+    const ledger = await copy.query('SELECT count(*)::int AS n FROM etl_loaded_objects');
+    expect(ledger.rows[0]).toEqual({ n: 0 });
+    expect(await runEtl(copy, store, { now })).toMatchObject({ objects: 1, rows_loaded: 3 });
     expect(await rowsOf(copy)).toHaveLength(3);
   });
 });
