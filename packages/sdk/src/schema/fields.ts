@@ -12,8 +12,12 @@ export const MAX_TIMESTAMP = 253_402_300_799_999;
 /** NUL and lone surrogates: valid in JavaScript strings, refused by PostgreSQL text and jsonb. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+type MaybeWellFormed = { isWellFormed?: () => boolean };
+
 export const isStorableText = (text: string): boolean =>
-  !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+  !text.includes('\u0000') &&
+  // String#isWellFormed (Node 20+) is several times faster than the regex.
+  ((text as MaybeWellFormed).isWellFormed?.() ?? !LONE_SURROGATE.test(text));
 
 const NOT_STORABLE = 'text without NUL or unpaired surrogates';
 

@@ -45,19 +45,23 @@ function readProductFields(value: Fields, max: number): ProductContext {
   };
 }
 
+const ID_RULE = { max: LIMITS.maxIdLength };
+const EVENT_ID_RULE = {
+  max: 64,
+  pattern: EVENT_ID_PATTERN,
+  patternText: '16–64 characters of [A-Za-z0-9_-]',
+};
+const EVENT_NAME_RULE = {
+  max: LIMITS.maxNameLength,
+  pattern: NAME_PATTERN,
+  patternText: `a name matching ${NAME_PATTERN} of at most ${LIMITS.maxNameLength} characters`,
+};
+
 function readEvent(fields: Fields): ClickstreamEvent {
-  const id = { max: LIMITS.maxIdLength };
+  const id = ID_RULE;
   return {
-    event_id: requiredString(fields, 'event_id', {
-      max: 64,
-      pattern: EVENT_ID_PATTERN,
-      patternText: '16–64 characters of [A-Za-z0-9_-]',
-    }),
-    event_name: requiredString(fields, 'event_name', {
-      max: LIMITS.maxNameLength,
-      pattern: NAME_PATTERN,
-      patternText: `a name matching ${NAME_PATTERN} of at most ${LIMITS.maxNameLength} characters`,
-    }),
+    event_id: requiredString(fields, 'event_id', EVENT_ID_RULE),
+    event_name: requiredString(fields, 'event_name', EVENT_NAME_RULE),
     event_timestamp: timestamp(fields, 'event_timestamp'),
     app_id: requiredString(fields, 'app_id', id),
     client_id: requiredString(fields, 'client_id', id),
@@ -87,13 +91,16 @@ export function validateEvent(input: unknown): EventCheck {
     const event = readEvent(input);
     const { attributes, dropped } = cleanAttributes(input.attributes);
     // The browser's check leaves this to the server: PostgreSQL's jsonb refuses such text.
-    for (const [name, value] of Object.entries(attributes)) {
-      if (typeof value === 'string' && !isStorableText(value)) {
-        delete attributes[name];
-        dropped.push({ name, reason: 'value not storable text' });
+    // Rare, so the common path only reads the values.
+    const unstorable = (value: unknown) => typeof value === 'string' && !isStorableText(value);
+    if (Object.values(attributes).some(unstorable)) {
+      for (const [name, value] of Object.entries(attributes)) {
+        if (unstorable(value)) dropped.push({ name, reason: 'value not storable text' });
       }
-    }
-    event.attributes = attributes;
+      event.attributes = Object.fromEntries(
+        Object.entries(attributes).filter(([, value]) => !unstorable(value)),
+      );
+    } else event.attributes = attributes;
     return { ok: true, event, dropped };
   } catch (error) {
     if (error instanceof SchemaError) return { ok: false, reason: error.message };
