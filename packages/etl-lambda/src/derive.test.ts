@@ -1,10 +1,10 @@
 import type { LocalFolderStore } from '@clicktrail/raw-store';
 import type { RawEvent } from '@clicktrail/sdk/schema';
 import type pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
-import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
+import { putObject, rawEvent } from './test-support/fixtures.js';
+import { useTestWarehouse } from './test-support/test-warehouse.js';
 
 const at = (hms: string, day = '2026-11-20') => Date.parse(`${day}T${hms}Z`);
 const NOW = at('23:59:59');
@@ -28,18 +28,10 @@ const ev = (
   });
 const page = (path: string) => ({ page_url: `https://shop.example${path}` });
 
-let db: TestDatabase;
 let client: pg.Client;
 let store: LocalFolderStore;
-
-beforeEach(async () => {
-  db = await createTestDatabase();
-  client = await db.connect();
-  store = await tempStore();
-});
-afterEach(async () => {
-  await client.end();
-  await db.drop();
+useTestWarehouse((fresh) => {
+  ({ client, store } = fresh);
 });
 
 const sessions = async () =>

@@ -1,27 +1,19 @@
 import { gzipSync } from 'node:zlib';
 import type { LocalFolderStore } from '@clicktrail/raw-store';
 import type pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
-import { ndjson, putObject, rawEvent, tempStore } from './test-support/fixtures.js';
+import { ndjson, putObject, rawEvent } from './test-support/fixtures.js';
+import { useTestWarehouse } from './test-support/test-warehouse.js';
 
 const NOON = Date.UTC(2026, 10, 20, 12, 0, 0);
 const now = () => NOON;
 const KEY = 'events/2026/11/20/20261120T115900000Z-broken000000.ndjson.gz';
 
-let db: TestDatabase;
 let client: pg.Client;
 let store: LocalFolderStore;
-
-beforeEach(async () => {
-  db = await createTestDatabase();
-  client = await db.connect();
-  store = await tempStore();
-});
-afterEach(async () => {
-  await client.end();
-  await db.drop();
+useTestWarehouse((fresh) => {
+  ({ client, store } = fresh);
 });
 
 const quarantined = async () =>

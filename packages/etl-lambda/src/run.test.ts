@@ -1,9 +1,10 @@
 import type { LocalFolderStore } from '@clicktrail/raw-store';
 import type pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
-import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
+import type { TestDatabase } from './test-support/database.js';
+import { putObject, rawEvent } from './test-support/fixtures.js';
+import { useTestWarehouse } from './test-support/test-warehouse.js';
 
 const NOON = Date.UTC(2026, 10, 20, 12, 0, 0);
 const now = () => NOON;
@@ -11,15 +12,8 @@ const now = () => NOON;
 let db: TestDatabase;
 let client: pg.Client;
 let store: LocalFolderStore;
-
-beforeEach(async () => {
-  db = await createTestDatabase();
-  client = await db.connect();
-  store = await tempStore();
-});
-afterEach(async () => {
-  await client.end();
-  await db.drop();
+useTestWarehouse((fresh) => {
+  ({ db, client, store } = fresh);
 });
 
 const count = async (sql = 'SELECT count(*) AS n FROM clickstream_events') =>
