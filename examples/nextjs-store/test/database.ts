@@ -48,9 +48,17 @@ export async function createPgliteDatabase(): Promise<TestDatabase> {
 }
 
 /** The kinds of database the data layer is tested on: PGlite always, PostgreSQL with DATABASE_URL. */
-export const DATABASE_KINDS: Array<{ kind: TestDatabase['kind']; create: () => Promise<TestDatabase> }> = [
+export const DATABASE_KINDS: Array<{
+  kind: TestDatabase['kind'];
+  create: () => Promise<TestDatabase>;
+}> = [
   { kind: 'pglite', create: createPgliteDatabase },
   ...(process.env.DATABASE_URL
-    ? [{ kind: 'postgresql' as const, create: () => createServerDatabase(process.env.DATABASE_URL as string) }]
+    ? [
+        {
+          kind: 'postgresql' as const,
+          create: () => createServerDatabase(process.env.DATABASE_URL as string),
+        },
+      ]
     : []),
 ];

@@ -12,7 +12,8 @@ export class InvalidQuantityError extends Error {
 
 /** A quantity from a form field or a cookie: a positive integer up to MAX_QUANTITY, or throws. */
 export function parseQuantity(input: unknown): number {
-  const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+  const text =
+    typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
   if (!/^\d{1,3}$/.test(text)) throw new InvalidQuantityError(input);
   const quantity = Number(text);
   if (quantity < 1 || quantity > MAX_QUANTITY) throw new InvalidQuantityError(input);

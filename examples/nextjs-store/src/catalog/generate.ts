@@ -1,4 +1,4 @@
-import { CATEGORIES, type CategorySpec } from './categories.js';
+import { CATEGORIES, type CategorySpec } from './categories';
 
 /** One product of the seeded catalog, as the seed writes it. */
 export interface CatalogProduct {
@@ -41,10 +41,13 @@ function product(spec: CategorySpec, index: number, next: () => number): Catalog
   const id = `sku-${1000 + CATEGORIES.indexOf(spec) * 100 + index}`;
   const brand = pick(next, spec.brands);
   const noun = spec.nouns[index % spec.nouns.length] as string;
-  const adjective = spec.adjectives[Math.floor(index / spec.nouns.length) % spec.adjectives.length];
+  const adjective = spec.adjectives[
+    Math.floor(index / spec.nouns.length) % spec.adjectives.length
+  ] as string;
   const price = priceCents(next, spec.priceRange);
   // About a quarter of the catalog is on sale, 10 to 40 % off.
-  const discount = next() < 0.25 ? Math.round((price * (0.6 + 0.3 * next())) / 100) * 100 - 1 : null;
+  const discount =
+    next() < 0.25 ? Math.round((price * (0.6 + 0.3 * next())) / 100) * 100 - 1 : null;
   return {
     id,
     name: `${brand} ${adjective} ${noun}`,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type Database, type DatabaseOptions, databaseOf } from './queryable.js';
+import { type Database, type DatabaseOptions, databaseOf } from './queryable';
 
 export class DatabaseNotConfiguredError extends Error {
   override name = 'DatabaseNotConfiguredError';
@@ -17,12 +17,17 @@ export interface DatabaseTarget {
 }
 
 /** Where the store's OLTP database is: DATABASE_URL. */
-export async function resolveDatabase(env = process.env): Promise<DatabaseTarget> {
+export async function resolveDatabase(
+  env: Record<string, string | undefined> = process.env,
+): Promise<DatabaseTarget> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false };
   throw new DatabaseNotConfiguredError();
 }
 
-export function connect(target: DatabaseTarget, options: Omit<DatabaseOptions, 'atomicStatements'> = {}): Database {
+export function connect(
+  target: DatabaseTarget,
+  options: Omit<DatabaseOptions, 'atomicStatements'> = {},
+): Database {
   const pool = new pg.Pool({ connectionString: target.url, max: options.max ?? 10 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', (error) => console.error('[store] idle database client failed:', error.message));

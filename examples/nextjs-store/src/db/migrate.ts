@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './queryable.js';
-import { SCHEMA, TABLES } from './schema.js';
+import type { Database } from './queryable';
+import { SCHEMA, TABLES } from './schema';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 // Any constant shared by every migrator of this schema: concurrent runs wait for each other.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { parseQuantity } from '../cart/quantity.js';
-import { unitPriceCents } from './products.js';
-import type { Database, Queryable } from './queryable.js';
-import { CURRENCY, TABLES } from './schema.js';
+import { parseQuantity } from '../cart/quantity';
+import { unitPriceCents } from './products';
+import type { Database, Queryable } from './queryable';
+import { CURRENCY, TABLES } from './schema';
 
 export interface OrderLine {
   productId: string;
@@ -72,10 +72,12 @@ function normalise(lines: OrderLine[]): OrderLine[] {
     quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + quantity);
   }
   if (quantities.size === 0) throw new EmptyOrderError();
-  return [...quantities].sort(([a], [b]) => (a < b ? -1 : 1)).map(([productId, quantity]) => ({
-    productId,
-    quantity,
-  }));
+  return [...quantities]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([productId, quantity]) => ({
+      productId,
+      quantity,
+    }));
 }
 
 /**
@@ -91,7 +93,7 @@ export async function placeOrder(
     throw new IdempotencyKeyError(`got "${request.idempotencyKey.slice(0, 70)}"`);
   }
   const lines = normalise(request.lines);
-  const orderId = await db.transaction(async (client) => {
+  const placed = await db.transaction(async (client) => {
     const id = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
     // A concurrent twin with the same key waits here until the first commits or rolls back.
     const inserted = await client.query(
@@ -99,13 +101,15 @@ export async function placeOrder(
        VALUES ($1, $2, $3, 0, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [id, request.userId, request.idempotencyKey, CURRENCY],
     );
-    if (!inserted.rowCount) return { existing: await orderIdForKey(client, request) };
+    if (!inserted.rowCount) return { id: await orderIdForKey(client, request), created: false };
     let total = 0;
     for (const line of lines) {
-      const product = await client.query<{ price_cents: number; discount_price_cents: number | null }>(
-        `SELECT price_cents, discount_price_cents FROM ${TABLES.products} WHERE id = $1`,
-        [line.productId],
-      );
+      const product = await client.query<{
+        price_cents: number;
+        discount_price_cents: number | null;
+      }>(`SELECT price_cents, discount_price_cents FROM ${TABLES.products} WHERE id = $1`, [
+        line.productId,
+      ]);
       const row = product.rows[0];
       if (!row) throw new UnknownProductError(line.productId);
       const taken = await client.query(
@@ -132,12 +136,11 @@ export async function placeOrder(
       );
     }
     await client.query(`UPDATE ${TABLES.orders} SET total_cents = $2 WHERE id = $1`, [id, total]);
-    return { created: id };
+    return { id, created: true };
   });
-  const id = 'created' in orderId ? orderId.created : orderId.existing;
-  const order = await getOrder(db, id, request.userId);
-  if (!order) throw new Error(`order ${id} vanished after it was placed`);
-  return { order, created: 'created' in orderId };
+  const order = await getOrder(db, placed.id, request.userId);
+  if (!order) throw new Error(`order ${placed.id} vanished after it was placed`);
+  return { order, created: placed.created };
 }
 
 async function orderIdForKey(db: Queryable, request: PlaceOrder): Promise<string> {

@@ -1,5 +1,5 @@
-import type { Queryable } from './queryable.js';
-import { TABLES } from './schema.js';
+import type { Queryable } from './queryable';
+import { TABLES } from './schema';
 
 export interface Product {
   id: string;
@@ -114,7 +114,12 @@ export async function listProducts(db: Queryable, query: ProductQuery): Promise<
     params,
   );
   const total = rows[0] ? Number(rows[0].total) : await count(db, filter, params);
-  return { products: rows.map(toProduct), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    products: rows.map(toProduct),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 async function count(db: Queryable, filter: string, params: unknown[]): Promise<number> {

@@ -27,7 +27,10 @@ export interface DatabaseOptions {
 }
 
 /** Runs `work` in one transaction on a client of the pool; rolls back when it throws. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: Queryable) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: Queryable) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -1,6 +1,6 @@
-import { type CatalogProduct, generateCatalog } from '../catalog/generate.js';
-import type { Database } from './queryable.js';
-import { TABLES } from './schema.js';
+import { type CatalogProduct, generateCatalog } from '../catalog/generate';
+import type { Database } from './queryable';
+import { TABLES } from './schema';
 
 export interface SeedResult {
   products: number;

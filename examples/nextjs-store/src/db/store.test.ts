@@ -1,19 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../../test/database.js';
-import { generateCatalog } from '../catalog/generate.js';
-import { connect } from './connection.js';
-import { migrate, readMigrations } from './migrate.js';
-import { EmptyOrderError, getOrder, listOrders, OutOfStockError, placeOrder, UnknownProductError } from './orders.js';
-import { getProduct, listCategories, listProducts, PAGE_SIZE } from './products.js';
-import type { Database } from './queryable.js';
-import { TABLES } from './schema.js';
-import { seed } from './seed.js';
-import { upsertUser } from './users.js';
+import { DATABASE_KINDS, type TestDatabase } from '../../test/database';
+import { generateCatalog } from '../catalog/generate';
+import { connect } from './connection';
+import { migrate, readMigrations } from './migrate';
+import {
+  EmptyOrderError,
+  getOrder,
+  listOrders,
+  OutOfStockError,
+  placeOrder,
+  UnknownProductError,
+} from './orders';
+import { getProduct, listCategories, listProducts, PAGE_SIZE } from './products';
+import type { Database } from './queryable';
+import { TABLES } from './schema';
+import { seed } from './seed';
+import { upsertUser } from './users';
 
 const key = () => randomBytes(12).toString('base64url');
 const stockOf = async (pool: Database, id: string) =>
-  Number((await pool.query(`SELECT stock FROM ${TABLES.inventory} WHERE product_id = $1`, [id])).rows[0]?.stock);
+  Number(
+    (await pool.query(`SELECT stock FROM ${TABLES.inventory} WHERE product_id = $1`, [id])).rows[0]
+      ?.stock,
+  );
 
 describe.each(DATABASE_KINDS)('the store database on $kind', ({ create }) => {
   let database: TestDatabase;
@@ -67,7 +77,9 @@ describe.each(DATABASE_KINDS)('the store database on $kind', ({ create }) => {
   });
 
   it('places an order: items at the price paid, stock taken, visible only to its owner', async () => {
-    const [a, b] = (await listProducts(pool, { category: 'audio' })).products.filter((p) => p.stock >= 2);
+    const [a, b] = (await listProducts(pool, { category: 'audio' })).products.filter(
+      (p) => p.stock >= 2,
+    );
     const before = [await stockOf(pool, a!.id), await stockOf(pool, b!.id)];
     const { order, created } = await placeOrder(pool, {
       userId: alice,
@@ -82,9 +94,15 @@ describe.each(DATABASE_KINDS)('the store database on $kind', ({ create }) => {
     const paid = (p: typeof a) => p!.discountPriceCents ?? p!.priceCents;
     expect(order.totalCents).toBe(2 * paid(a) + 2 * paid(b));
     expect(order.items.map((i) => [i.productId, i.quantity])).toEqual(
-      [[a!.id, 2], [b!.id, 2]].sort(),
+      [
+        [a!.id, 2],
+        [b!.id, 2],
+      ].sort(),
     );
-    expect([await stockOf(pool, a!.id), await stockOf(pool, b!.id)]).toEqual([before[0]! - 2, before[1]! - 2]);
+    expect([await stockOf(pool, a!.id), await stockOf(pool, b!.id)]).toEqual([
+      before[0]! - 2,
+      before[1]! - 2,
+    ]);
     expect(await getOrder(pool, order.id, alice)).toMatchObject({ id: order.id });
     expect(await getOrder(pool, order.id, bob)).toBeNull();
     expect((await listOrders(pool, alice)).map((o) => o.id)).toContain(order.id);
@@ -92,25 +110,38 @@ describe.each(DATABASE_KINDS)('the store database on $kind', ({ create }) => {
   });
 
   it('refuses an empty order, an unknown product and more than the stock, taking nothing', async () => {
-    const product = (await listProducts(pool, { category: 'garden' })).products.find((p) => p.stock > 0)!;
+    const product = (await listProducts(pool, { category: 'garden' })).products.find(
+      (p) => p.stock > 0,
+    )!;
     const stock = await stockOf(pool, product.id);
-    await expect(placeOrder(pool, { userId: alice, idempotencyKey: key(), lines: [] })).rejects.toThrow(EmptyOrderError);
+    await expect(
+      placeOrder(pool, { userId: alice, idempotencyKey: key(), lines: [] }),
+    ).rejects.toThrow(EmptyOrderError);
     await expect(
       placeOrder(pool, {
         userId: alice,
         idempotencyKey: key(),
-        lines: [{ productId: product.id, quantity: 1 }, { productId: 'sku-nope', quantity: 1 }],
+        lines: [
+          { productId: product.id, quantity: 1 },
+          { productId: 'sku-nope', quantity: 1 },
+        ],
       }),
     ).rejects.toThrow(UnknownProductError);
     await expect(
-      placeOrder(pool, { userId: alice, idempotencyKey: key(), lines: [{ productId: product.id, quantity: stock + 1 }] }),
+      placeOrder(pool, {
+        userId: alice,
+        idempotencyKey: key(),
+        lines: [{ productId: product.id, quantity: stock + 1 }],
+      }),
     ).rejects.toThrow(OutOfStockError);
     expect(await stockOf(pool, product.id)).toBe(stock);
   });
 
   it('never oversells: 20 concurrent checkouts of the last 3 units make 3 orders', async () => {
     const product = (await listProducts(pool, { category: 'games' })).products[0]!;
-    await pool.query(`UPDATE ${TABLES.inventory} SET stock = 3 WHERE product_id = $1`, [product.id]);
+    await pool.query(`UPDATE ${TABLES.inventory} SET stock = 3 WHERE product_id = $1`, [
+      product.id,
+    ]);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         placeOrder(pool, {
@@ -125,14 +156,23 @@ describe.each(DATABASE_KINDS)('the store database on $kind', ({ create }) => {
     expect(placed).toHaveLength(3);
     expect(refused.every((r) => r.reason instanceof OutOfStockError)).toBe(true);
     expect(await stockOf(pool, product.id)).toBe(0);
-    const sold = await pool.query(`SELECT sum(quantity)::int AS n FROM ${TABLES.orderItems} WHERE product_id = $1`, [product.id]);
-    expect(sold.rows[0].n).toBe(3);
+    const sold = await pool.query<{ n: number }>(
+      `SELECT sum(quantity)::int AS n FROM ${TABLES.orderItems} WHERE product_id = $1`,
+      [product.id],
+    );
+    expect(sold.rows[0]?.n).toBe(3);
   });
 
   it('makes one order of a checkout submitted twice at once, and again later', async () => {
-    const product = (await listProducts(pool, { category: 'desk' })).products.find((p) => p.stock >= 5)!;
+    const product = (await listProducts(pool, { category: 'desk' })).products.find(
+      (p) => p.stock >= 5,
+    )!;
     const stock = await stockOf(pool, product.id);
-    const request = { userId: alice, idempotencyKey: key(), lines: [{ productId: product.id, quantity: 2 }] };
+    const request = {
+      userId: alice,
+      idempotencyKey: key(),
+      lines: [{ productId: product.id, quantity: 2 }],
+    };
     const twins = await Promise.all([placeOrder(pool, request), placeOrder(pool, request)]);
     const again = await placeOrder(pool, request);
     expect(new Set([...twins, again].map((r) => r.order.id)).size).toBe(1);

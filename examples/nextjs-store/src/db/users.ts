@@ -1,5 +1,5 @@
-import type { Queryable } from './queryable.js';
-import { TABLES } from './schema.js';
+import type { Queryable } from './queryable';
+import { TABLES } from './schema';
 
 export interface StoreUser {
   id: number;

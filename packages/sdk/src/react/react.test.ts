@@ -1,8 +1,8 @@
 import { act, createElement, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENDPOINT } from '../../test/start-client.js';
 import { type FakeEndpoint, fakeEndpoint, resetBrowserState } from '../../test/fake-endpoint.js';
+import { ENDPOINT } from '../../test/start-client.js';
 import type { ClickstreamClient } from '../api.js';
 import { ClickstreamProvider, useClickstream, useRecordOnce } from './index.js';
 
@@ -31,6 +31,13 @@ function Spy() {
   return null;
 }
 
+function RecordsOnMount() {
+  const client = useClickstream();
+  useEffect(() => client.record('mounted'), [client]);
+  seen.push(client);
+  return null;
+}
+
 function ProductPage({ id }: { id: string }) {
   useRecordOnce('view_item', { product: { id } }, id);
   return null;
@@ -38,7 +45,11 @@ function ProductPage({ id }: { id: string }) {
 
 async function render(...children: ReturnType<typeof createElement>[]) {
   const options = { endpoint: ENDPOINT, appId, flushIntervalMs: 60_000 };
-  const tree = createElement(StrictMode, null, createElement(ClickstreamProvider, { options }, ...children));
+  const tree = createElement(
+    StrictMode,
+    null,
+    createElement(ClickstreamProvider, { options }, ...children),
+  );
   const container = document.createElement('div');
   document.body.append(container);
   root ??= createRoot(container);
@@ -60,12 +71,6 @@ describe('ClickstreamProvider', () => {
   });
 
   it('hands children a working client in their first effects', async () => {
-    function RecordsOnMount() {
-      const client = useClickstream();
-      useEffect(() => client.record('mounted'), [client]);
-      seen.push(client);
-      return null;
-    }
     await render(createElement(RecordsOnMount));
     expect(await sent()).toContain('mounted');
   });

@@ -14,7 +14,9 @@ describe('server rendering', () => {
   it('renders without browser globals and records nothing', () => {
     expect(typeof window).toBe('undefined');
     const options = { endpoint: 'https://collect.example.com/clickstream', appId: 'ssr' };
-    const html = renderToString(createElement(ClickstreamProvider, { options }, createElement(Page)));
+    const html = renderToString(
+      createElement(ClickstreamProvider, { options }, createElement(Page)),
+    );
     expect(html).toBe('<p>client:none</p>');
   });
 });
