@@ -1,10 +1,10 @@
+import { migrate } from '@clicktrail/warehouse';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadGroup } from './load-group.js';
 import { COPY_METHOD } from './load-method.js';
-import { migrate } from './migrate.js';
 import { runEtl } from './run.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
 
 const NOON = Date.UTC(2026, 10, 20, 12, 0, 0);

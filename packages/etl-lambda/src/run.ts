@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RawStore } from '@clicktrail/raw-store';
+import { migrate } from '@clicktrail/warehouse';
 import type { ClientBase } from 'pg';
 import { rebuildDerived } from './derive.js';
 import { pendingObjects, receivedAtOfKey, scanPrefixes } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';
 import { type LoadMethod, loadMethodFor } from './load-method.js';
-import { migrate } from './migrate.js';
 import { acquireRunLock, releaseRunLock } from './run-lock.js';
 import { emptySummary, type Progress, type RunSummary } from './summary.js';
 
