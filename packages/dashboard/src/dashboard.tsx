@@ -30,7 +30,7 @@ export const LEGACY_BASE = '/sbw_dashboard';
 function routes(options: DashboardOptions, base: string): Hono {
   const now = options.now ?? (() => new Date());
   const gate = options.password ? new PasswordGate(options.password) : null;
-  const app = new Hono();
+  const app = new Hono({ strict: false });
   const secure = (url: string) => url.startsWith('https:');
 
   app.get('/assets/dashboard.js', async (c) =>
@@ -115,9 +115,9 @@ function routes(options: DashboardOptions, base: string): Hono {
 
 /** The whole dashboard: pages and API at `/`, and again under `/sbw_dashboard/`. */
 export function createDashboard(options: DashboardOptions): Hono {
-  const app = new Hono();
+  // Not strict: `/sbw_dashboard` and `/sbw_dashboard/` are the same page.
+  const app = new Hono({ strict: false });
   app.route(LEGACY_BASE, routes(options, LEGACY_BASE));
-  app.get(LEGACY_BASE, (c) => c.redirect(`${LEGACY_BASE}/`, 301));
   app.route('/', routes(options, ''));
   return app;
 }

@@ -5,9 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { runEtl } from '@clicktrail/etl-lambda';
 import { LocalFolderStore, rawObjectKey } from '@clicktrail/raw-store';
 import type { RawEvent } from '@clicktrail/sdk/schema';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { createReader, type WarehouseReader } from '../db/reader.js';
 import { BAD_LINE, fixtureEvents } from './fixture.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface FixtureWarehouse {
   db: TestDatabase;
