@@ -1,13 +1,10 @@
-import type { ClickstreamEvent, ProductContext } from '@clicktrail/sdk/schema';
+import type { ClickstreamEvent } from '@clicktrail/sdk/schema';
 import { productContext } from '../catalog.js';
 import type { SimEvent } from '../model/sim-event.js';
 import { Random } from '../random.js';
 
-/** A purchase line on the wire: product context plus quantity (the SDK's `items`). */
-export type WireItem = ProductContext & { quantity: number };
-
-/** The wire event plus `items`, which the schema carries for purchases. */
-export type WireEvent = ClickstreamEvent & { items?: WireItem[] };
+/** An event exactly as the SDK sends it. */
+export type WireEvent = ClickstreamEvent;
 
 export const SIMULATED_SDK_VERSION = 'clicktrail-traffic';
 
@@ -24,7 +21,7 @@ export function wireEvents(
 ): WireEvent[] {
   const ids = new Random(seed ^ 0x5eed);
   return events.map((event) => {
-    const wire: WireEvent = {
+    return {
       event_id: ids.id(21),
       event_name: event.name,
       event_timestamp: event.at,
@@ -40,15 +37,13 @@ export function wireEvents(
       page_referrer: event.referrer,
       page_title: event.title,
       product: event.product ? productContext(event.product) : null,
+      // A purchase's lines: product context plus quantity, as the SDK's `items`.
+      items: (event.items ?? []).map((item) => ({
+        ...productContext(item.product),
+        quantity: item.quantity,
+      })),
       attributes: event.attributes,
       sdk_version: SIMULATED_SDK_VERSION,
     };
-    if (event.items) {
-      wire.items = event.items.map((item) => ({
-        ...productContext(item.product),
-        quantity: item.quantity,
-      }));
-    }
-    return wire;
   });
 }
