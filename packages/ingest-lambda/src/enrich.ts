@@ -15,12 +15,22 @@ const MAX_TIMESTAMP = 253_402_300_799_999;
 
 /**
  * How far the device clock is behind the server's (`received_at - sent_at`), PostHog style.
- * A `sent_at` that is no plausible epoch time is kept in the envelope but not used.
+ * A `sent_at` that is no plausible epoch time is not used (and stored as null).
  */
 export function clockSkew(facts: RequestFacts): number {
-  const { sentAt, receivedAt } = facts;
-  if (sentAt === null || !(sentAt >= 1 && sentAt <= MAX_TIMESTAMP)) return 0;
-  return receivedAt - Math.round(sentAt);
+  const sentAt = plausibleSentAt(facts.sentAt);
+  return sentAt === null ? 0 : facts.receivedAt - sentAt;
+}
+
+/**
+ * `sent_at` as the raw line stores it: whole epoch ms up to year 9999, else null. The
+ * line format (`validateRawEvent`) refuses anything else, and the ETL would quarantine
+ * every event of the request (`sent_at: 0` once stopped a warehouse that way).
+ */
+export function plausibleSentAt(sentAt: number | null): number | null {
+  if (sentAt === null) return null;
+  const rounded = Math.round(sentAt);
+  return rounded >= 1 && rounded <= MAX_TIMESTAMP ? rounded : null;
 }
 
 /**
@@ -37,7 +47,7 @@ export function envelopeFor(facts: RequestFacts): Omit<RawEnvelope, 'device_time
     raw_version: 1,
     received_at: facts.receivedAt,
     request_id: facts.requestId,
-    sent_at: facts.sentAt,
+    sent_at: plausibleSentAt(facts.sentAt),
     clock_skew_ms: clockSkew(facts),
     client_ip: facts.clientIp,
     user_agent: facts.userAgent,
