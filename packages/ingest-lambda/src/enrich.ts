@@ -1,4 +1,9 @@
-import type { ClickstreamEvent, RawEnvelope, RawEvent } from '@clicktrail/sdk/schema';
+import {
+  type ClickstreamEvent,
+  LIMITS,
+  type RawEnvelope,
+  type RawEvent,
+} from '@clicktrail/sdk/schema';
 
 /** What the server knows about the request an event came in. */
 export interface RequestFacts {
@@ -10,27 +15,14 @@ export interface RequestFacts {
   userAgent: string | null;
 }
 
-/** Epoch ms up to year 9999, the same bound the schema puts on event times. */
-const MAX_TIMESTAMP = 253_402_300_799_999;
-
 /**
  * How far the device clock is behind the server's (`received_at - sent_at`), PostHog style.
- * A `sent_at` that is no plausible epoch time is not used (and stored as null).
+ * A `sent_at` that is no plausible epoch time is kept in the envelope but not used.
  */
 export function clockSkew(facts: RequestFacts): number {
-  const sentAt = plausibleSentAt(facts.sentAt);
-  return sentAt === null ? 0 : facts.receivedAt - sentAt;
-}
-
-/**
- * `sent_at` as the raw line stores it: whole epoch ms up to year 9999, else null. The
- * line format (`validateRawEvent`) refuses anything else, and the ETL would quarantine
- * every event of the request (`sent_at: 0` once stopped a warehouse that way).
- */
-export function plausibleSentAt(sentAt: number | null): number | null {
-  if (sentAt === null) return null;
-  const rounded = Math.round(sentAt);
-  return rounded >= 1 && rounded <= MAX_TIMESTAMP ? rounded : null;
+  const { sentAt, receivedAt } = facts;
+  if (sentAt === null || !(sentAt >= 1 && sentAt <= LIMITS.maxTimestamp)) return 0;
+  return receivedAt - Math.round(sentAt);
 }
 
 /**
@@ -47,7 +39,7 @@ export function envelopeFor(facts: RequestFacts): Omit<RawEnvelope, 'device_time
     raw_version: 1,
     received_at: facts.receivedAt,
     request_id: facts.requestId,
-    sent_at: plausibleSentAt(facts.sentAt),
+    sent_at: facts.sentAt,
     clock_skew_ms: clockSkew(facts),
     client_ip: facts.clientIp,
     user_agent: facts.userAgent,

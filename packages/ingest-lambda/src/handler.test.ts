@@ -25,13 +25,14 @@ beforeEach(async () => {
 
 describe('POST /clickstream', () => {
   it.each([0, -5, 1.5, 1e20])(
-    'writes only lines the ETL reads back, whatever sent_at says (%s)',
+    'writes only lines the ETL reads back, or nothing, whatever sent_at says (%s)',
     async (sentAt) => {
       const response = await handler(apiEvent({ body: batchBody([wireEvent()], sentAt) }));
 
-      expect(response.statusCode).toBe(200);
-      const [line] = (await readObjects(store, 'events/')).flat();
-      expect(validateRawEvent(line)).toMatchObject({ ok: true });
+      const lines = (await readObjects(store, 'events/')).flat();
+      expect([200, 400]).toContain(response.statusCode);
+      expect(lines).toHaveLength(response.statusCode === 200 ? 1 : 0);
+      for (const line of lines) expect(validateRawEvent(line)).toMatchObject({ ok: true });
     },
   );
 
@@ -91,6 +92,48 @@ describe('POST /clickstream', () => {
       expect.objectContaining({ request_id: 'req-1', status: 200, accepted: 1, rejected: 0 }),
     ]);
     expect(logs[0]?.latency_ms).toEqual(expect.any(Number));
+  });
+});
+
+describe('what ingest accepts, the warehouse can store', () => {
+  it.each([0, -5, 1_764_000_000_000.5, 253_402_300_800_000])(
+    'refuses a batch whose sent_at %s is no storable time, with the reason',
+    async (sentAt) => {
+      const result = await handler(apiEvent({ body: batchBody([wireEvent()], sentAt) }));
+
+      expect(result.statusCode).toBe(400);
+      expect(JSON.parse(result.body).error).toMatch(/^sent_at: expected epoch ms \(an integer/);
+      expect(await readObjects(store, '')).toEqual([]);
+    },
+  );
+
+  it('refuses an event whose session_number a PostgreSQL integer cannot hold', async () => {
+    const body = batchBody([wireEvent({ session_number: 2 ** 31 })]);
+
+    const result = await handler(apiEvent({ body }));
+
+    expect(JSON.parse(result.body).rejected).toEqual([
+      expect.objectContaining({
+        reason: 'session_number: expected an integer from 1 to 2147483647, got 2147483648',
+      }),
+    ]);
+    expect(await readObjects(store, 'events/')).toEqual([]);
+  });
+
+  it('keeps an event with a malformed product field, without the field, and says so', async () => {
+    const event = wireEvent({ product: { id: 'sku-1', price: '12.50' } });
+
+    const result = await handler(apiEvent({ body: batchBody([event]) }));
+
+    expect(JSON.parse(result.body)).toMatchObject({
+      accepted: 1,
+      dropped_attributes: [{ index: 0, name: 'product.price', reason: expect.any(String) }],
+    });
+    const [lines] = await readObjects(store, 'events/');
+    expect(validateRawEvent(lines?.[0])).toMatchObject({
+      ok: true,
+      event: { product: { id: 'sku-1', price: null } },
+    });
   });
 });
 
