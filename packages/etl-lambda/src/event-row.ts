@@ -31,6 +31,8 @@ export function toEventRow(event: RawEvent, sourceObject: string): EventRow {
     request_id,
     sdk_version,
     raw_version,
+    // Not a column yet (the warehouse adds purchase/items columns); the raw store keeps them.
+    items: _items,
     ...unmapped
   } = rest;
   const exhaustive: Record<string, never> = unmapped;

@@ -27,6 +27,9 @@ export interface RunOptions {
   beforeCommit?: () => Promise<void>;
 }
 
+/** Skipped keys named in the summary; the count covers them all. */
+const SKIPPED_SAMPLES = 10;
+
 async function shouldFullScan(client: ClientBase, options: RunOptions, now: number) {
   if (typeof options.fullScan === 'boolean') return options.fullScan;
   const every = options.fullScanEveryMs ?? 86_400_000;
@@ -64,7 +67,13 @@ export async function runEtl(
       new Date(started),
       full,
     ]);
-    for await (const pending of pendingObjects(client, store, scanPrefixes(full, started))) {
+    const skip = (key: string, reason: string) => {
+      summary.skipped_keys += 1;
+      if (summary.skipped_key_samples.length < SKIPPED_SAMPLES) {
+        summary.skipped_key_samples.push({ key, reason });
+      }
+    };
+    for await (const pending of pendingObjects(client, store, scanPrefixes(full, started), skip)) {
       if (summary.pending_at_start === 0) {
         const oldest = receivedAtOfKey(pending.objects[0]!.key) ?? started;
         summary.oldest_pending_age_s = Math.max(0, Math.round((started - oldest) / 1000));

@@ -41,7 +41,10 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     sender.schedule(queue.memory.size >= maxBatch ? 0 : config.flushIntervalMs);
   };
 
-  const build = (name: string, { product, attributes }: RecordOptions = {}): ClickstreamEvent => {
+  const build = (
+    name: string,
+    { product, items, attributes }: RecordOptions = {},
+  ): ClickstreamEvent => {
     const session = sessions.touch();
     if (session.isNew && name !== 'session_start') enqueue(build('session_start'));
     const cleaned = cleanAttributes(attributes);
@@ -60,6 +63,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       page_referrer: referrer,
       page_title: clip(document.title, LIMITS.maxTitleLength),
       product: product ?? null,
+      items: items ?? [],
       attributes: cleaned.attributes,
       sdk_version: SDK_VERSION,
     };
