@@ -115,7 +115,10 @@ describe('clicktrail-etl', () => {
     });
   });
 
-  it('runs on the embedded PGlite warehouse when no server is configured', async () => {
+  // Two CLI runs, each opening the PGlite folder: seconds each on a busy machine.
+  it('runs on the embedded PGlite warehouse when no server is configured', {
+    timeout: 180_000,
+  }, async () => {
     const store = await tempStore();
     const dw = await tempStore();
     await putObject(store, Date.now(), [rawEvent()], 'embedded0001');
