@@ -1,6 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
+import {
+  createTestDatabase,
+  freeLoopbackPort,
+  type TestDatabase,
+} from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
@@ -111,11 +115,20 @@ describe('clicktrail-etl', () => {
     });
   });
 
-  it('runs on the embedded PGlite warehouse when no server is configured', async () => {
+  // Two CLI runs, each opening the PGlite folder: seconds each on a busy machine.
+  it('runs on the embedded PGlite warehouse when no server is configured', {
+    timeout: 180_000,
+  }, async () => {
     const store = await tempStore();
     const dw = await tempStore();
     await putObject(store, Date.now(), [rawEvent()], 'embedded0001');
-    const env = { ...process.env, DATABASE_URL: '', DWH_HOST: '', DW_DIR: dw.location };
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      DWH_HOST: '',
+      DW_DIR: dw.location,
+      CLICKTRAIL_PG_PORT: String(await freeLoopbackPort()),
+    };
     const args = [cli, 'run', '--raw-dir', store.location];
     const first = await exec('node', args, { env });
     const second = await exec('node', args, { env });
