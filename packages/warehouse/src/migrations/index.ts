@@ -1,5 +1,6 @@
 import { eventsAndLedger } from './001-events-and-ledger.js';
 import { derivedModel, urlPathFunction } from './002-derived-model.js';
+import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'events, ledger, quarantine', sql: eventsAndLedger },
   { version: 2, name: 'sessions and daily metrics', sql: derivedModel + urlPathFunction },
+  // 20-29: the ETL's own bookkeeping.
+  { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

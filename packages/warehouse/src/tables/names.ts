@@ -17,6 +17,8 @@ export const TABLES = {
   runs: 'etl_runs',
   /** Event days whose derived rows are stale until the next rebuild. */
   dirtyDays: 'etl_dirty_days',
+  /** Receive days the ETL has listed, and which of them are complete (nothing left to load). */
+  receiveDays: 'etl_receive_days',
   /** The migrations applied, by version. */
   schemaMigrations: 'etl_schema_migrations',
 } as const;
