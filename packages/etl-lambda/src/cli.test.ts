@@ -159,4 +159,39 @@ describe('clicktrail-etl', () => {
     expect(JSON.parse(first.stdout.trim().split('\n').at(-1)!)).toMatchObject({ rows_loaded: 1 });
     expect(JSON.parse(second.stdout.trim().split('\n').at(-1)!)).toMatchObject({ objects: 0 });
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'watch keeps running against a server: a later run loads what arrived after the first',
+    async () => {
+      const store = await tempStore();
+      await putObject(store, Date.now(), [rawEvent()], 'watch0000001');
+      const child = spawn(
+        'node',
+        [cli, 'watch', '--every', '0.3', '--raw-dir', store.location, '--database-url', db.url],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      const summaries: { objects: number }[] = [];
+      let added = false;
+      const enough = new Promise<void>((resolve) => {
+        let buffered = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('utf8');
+          const lines = buffered.split('\n');
+          buffered = lines.pop()!;
+          for (const line of lines) summaries.push(JSON.parse(line));
+          if (summaries.length >= 1 && !added) {
+            added = true;
+            void putObject(store, Date.now(), [rawEvent(), rawEvent()], 'watch0000002');
+          }
+          if (summaries.some((summary, i) => i > 0 && summary.objects === 1)) resolve();
+        });
+      });
+      const exit = exited(child);
+      const first = await Promise.race([enough.then(() => 'running'), exit]);
+      child.kill('SIGTERM');
+      expect(first).toBe('running');
+      expect(await exit).toBe(0);
+      expect(summaries[0]).toMatchObject({ status: 'done', objects: 1 });
+    },
+  );
 });
