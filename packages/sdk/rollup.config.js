@@ -11,7 +11,7 @@ const entries = {
 };
 const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
 const INTERNAL_PROPERTIES =
-  /^(touch|extend|current|memory|unsaved|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user)$/;
+  /^(memory|unsaved|pending|schedule|outcome|retryAfterMs|dropped|persistent|read|write|remove|take|sync|update|run|on|destroy|exclusive|stop)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const { version: packageVersion } = JSON.parse(readFileSync('./package.json', 'utf8'));
 /** Puts package.json's version into `sdk_version`. */
