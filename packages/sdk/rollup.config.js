@@ -11,7 +11,7 @@ const entries = {
 };
 const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
 const INTERNAL_PROPERTIES =
-  /^(memory|unsaved|pending|schedule|outcome|retryAfterMs|dropped|persistent|read|write|remove|take|sync|update|run|on|destroy|exclusive|stop)$/;
+  /^(memory|unsaved|pending|schedule|outcome|retryAfterMs|dropped|persistent|read|write|remove|take|sync|update|run|on|destroy|exclusive|stop|value)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const { version: packageVersion } = JSON.parse(readFileSync('./package.json', 'utf8'));
 /** Puts package.json's version into `sdk_version`. */
@@ -45,7 +45,7 @@ export default [
     input: 'src/iife.ts',
     plugins: [nodeResolve({ browser: true }), version(), ts()],
     output: {
-      file: 'dist/clicktrail.iife.js',
+      file: process.env.IIFE_FILE ?? 'dist/clicktrail.iife.js',
       format: 'iife',
       name: 'Clicktrail',
       plugins: [
@@ -59,7 +59,8 @@ export default [
             unsafe_comps: true,
           },
           // Internal names only: never public API, event fields or DOM properties.
-          mangle: { properties: { regex: INTERNAL_PROPERTIES } },
+          // `builtins`: these names are ours even where a DOM interface has one like it.
+          mangle: { properties: { regex: INTERNAL_PROPERTIES, builtins: true } },
         }),
       ],
     },

@@ -32,8 +32,8 @@ export const alive = (stored: Stored, now: number, timeoutMs: number): boolean =
  * either holds, localStorage first, and the session that started last.
  */
 export function merge(durable: Stored | undefined, local: Stored): Stored {
-  const [older, newer] = [durable?.session, local.session];
-  const session = !newer || (older && older.number > newer.number) ? older : newer;
+  const older = durable?.session;
+  const session = (older?.number ?? 0) > (local.session?.number ?? 0) ? older : local.session;
   return { ...local, cid: local.cid ?? durable?.cid, session };
 }
 

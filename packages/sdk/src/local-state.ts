@@ -34,19 +34,8 @@ export function createLocalStore(log: Log): LocalStore {
         log(MEMORY_FALLBACK, error);
       }
     },
-    remove(key) {
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // Nothing stored to remove.
-      }
-    },
-    keys() {
-      try {
-        return storage ? Object.keys(storage) : [];
-      } catch {
-        return [];
-      }
-    },
+    // Neither throws once the storage object could be read.
+    remove: (key) => storage?.removeItem(key),
+    keys: () => Object.keys(storage ?? {}),
   };
 }
