@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// Makes a fresh machine (Node 20 + npm only) ready for `npm test` and `npm run demo`:
-// pnpm, Debian's Chromium for the browser tests, the workspace's dependencies and builds.
+// Makes a fresh machine (Node 20 + npm only) ready for `npm run demo` and `npm test`:
+// pnpm, the workspace's dependencies and builds; with --browser (the test command only)
+// also Debian's Chromium, and only where it is missing. The demo never needs root.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PNPM_VERSION = '12.21.0';
-const run = (command) => execSync(command, { stdio: 'inherit' });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const withBrowser = process.argv.includes('--browser');
+const run = (command) => execSync(command, { stdio: 'inherit', cwd: root });
 const has = (command) => {
   try {
     execSync(`command -v ${command}`, { stdio: 'ignore', shell: '/bin/sh' });
@@ -14,7 +20,9 @@ const has = (command) => {
     return false;
   }
 };
-const step = (message) => console.info(`\n[setup] ${message}`);
+const started = Date.now();
+const step = (message) =>
+  console.info(`\n[setup ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
 if (!has('pnpm')) {
   step(`installing pnpm ${PNPM_VERSION} with npm`);
@@ -22,7 +30,7 @@ if (!has('pnpm')) {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium) && process.env.CLICKTRAIL_SKIP_BROWSER !== '1') {
+if (withBrowser && !existsSync(chromium) && process.env.CLICKTRAIL_SKIP_BROWSER !== '1') {
   step('installing Debian chromium for the browser tests');
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   try {
@@ -35,5 +43,44 @@ if (!existsSync(chromium) && process.env.CLICKTRAIL_SKIP_BROWSER !== '1') {
 step('installing workspace dependencies');
 run(process.env.CI ? 'pnpm install --frozen-lockfile' : 'pnpm install');
 
-step('building packages');
-run('pnpm -r build');
+/** Sizes and times of every source file: equal fingerprints mean the builds are current. */
+function sourceFingerprint() {
+  const skip = new Set([
+    'node_modules',
+    'dist',
+    '.next',
+    '.turbo',
+    'cdk.out',
+    'coverage',
+    '.cache',
+  ]);
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (skip.has(entry.name) || entry.name.startsWith('.clicktrail')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const { size, mtimeMs } = statSync(path);
+        hash.update(`${path}\0${size}\0${mtimeMs}\n`);
+      }
+    }
+  };
+  for (const folder of ['packages', 'examples'])
+    if (existsSync(join(root, folder))) walk(join(root, folder));
+  hash.update(readFileSync(join(root, 'pnpm-lock.yaml')));
+  return hash.digest('hex');
+}
+
+const stampFile = join(root, '.clicktrail', 'build-stamp');
+const fingerprint = sourceFingerprint();
+const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+if (previous === fingerprint && !process.env.CI) {
+  step('builds are current (no source changed since the last build): skipping the build');
+} else {
+  step('building every package (pnpm -r build; the store takes longest)');
+  run('pnpm -r --reporter=append-only build');
+  mkdirSync(join(root, '.clicktrail'), { recursive: true });
+  writeFileSync(stampFile, fingerprint);
+}
+step('ready');

@@ -9,7 +9,7 @@ const entries = {
   schema: 'src/schema/index.ts',
   cognito: 'src/cognito/index.ts',
 };
-const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
+const external = ['amazon-cognito-identity-js'];
 const INTERNAL_PROPERTIES =
   /^(memory|unsaved|pending|schedule|outcome|retryAfterMs|dropped|persistent|read|write|remove|take|sync|update|run|on|destroy|exclusive|stop|value)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });

@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS } from './event-row.js';
+import { EVENT_COLUMNS } from '@clicktrail/warehouse';
 
 const columns = EVENT_COLUMNS.join(', ');
 

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
 import { buildCli } from './test-support/build-cli.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
 
 const exec = promisify(execFile);

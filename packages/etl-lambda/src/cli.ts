@@ -1,10 +1,8 @@
 import { rawStoreFromSettings } from '@clicktrail/raw-store';
+import { migrate, openWarehouse, type Warehouse, warehouseTarget } from '@clicktrail/warehouse';
 import { type CliArgs, parseArgs, USAGE, UsageError } from './cli-args.js';
-import { migrate } from './migrate.js';
 import { progressPrinter } from './progress.js';
 import { runEtl } from './run.js';
-import { openWarehouse, type Warehouse } from './warehouse/connect.js';
-import { warehouseTarget } from './warehouse/settings.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 

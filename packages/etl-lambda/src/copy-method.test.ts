@@ -1,10 +1,12 @@
+import { once } from 'node:events';
+import { migrate } from '@clicktrail/warehouse';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadGroup } from './load-group.js';
-import { COPY_METHOD } from './load-method.js';
-import { migrate } from './migrate.js';
+import { COPY_METHOD, type LoadMethod } from './load-method.js';
 import { runEtl } from './run.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
 
 const NOON = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -82,7 +84,7 @@ describe.skipIf(!process.env.DATABASE_URL)('COPY load method (real server)', () 
     expect(await rowsOf(copy)).toHaveLength(3);
   });
 
-  it('rolls a group back when the server refuses a COPY, and the next run loads it whole', async () => {
+  it('quarantines rows a COPY refuses mid-stream and keeps the connection usable', async () => {
     const copy = clients[1]!;
     const store = await tempStore();
     await putObject(store, NOON - 60_000, events, 'copy00000004');
@@ -94,8 +96,30 @@ describe.skipIf(!process.env.DATABASE_URL)('COPY load method (real server)', () 
       ...COPY_METHOD,
       parse: () => ({ ok: true as const, text: 'x\n', day: '2026-11-20' }),
     };
+    const result = await loadGroup(copy, store, objects, { runId: 'r', method: broken });
+    expect(result).toMatchObject({ objects: 1, loaded: 0, quarantined: 3 });
+    const reasons = await copy.query<{ reason: string }>('SELECT reason FROM etl_quarantine');
+    expect(reasons.rows[0]?.reason).toMatch(/^refused by PostgreSQL: missing data/);
+  });
+
+  it('rolls a group back when the COPY fails for a reason no row caused, and a rerun loads it whole', async () => {
+    const copy = clients[1]!;
+    const store = await tempStore();
+    await putObject(store, NOON - 60_000, events, 'copy00000005');
+    await migrate(copy);
+    const objects = [];
+    for await (const object of store.list('events/')) objects.push(object);
+    const broken: LoadMethod = {
+      ...COPY_METHOD,
+      async write(client, rows) {
+        const stream = client.query(copyFrom('COPY etl_stage (no_such_column) FROM STDIN'));
+        stream.end(rows.join(''));
+        await once(stream, 'finish');
+        return [];
+      },
+    };
     await expect(loadGroup(copy, store, objects, { runId: 'r', method: broken })).rejects.toThrow(
-      /missing data|COPY/i,
+      /no_such_column/,
     );
     const ledger = await copy.query('SELECT count(*)::int AS n FROM etl_loaded_objects');
     expect(ledger.rows[0]).toEqual({ n: 0 });

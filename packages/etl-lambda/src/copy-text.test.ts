@@ -1,7 +1,8 @@
+import { EVENT_COLUMNS } from '@clicktrail/warehouse';
 import { describe, expect, it } from 'vitest';
 import { isoFast } from './column-values.js';
 import { copyText, toCopyLine } from './copy-text.js';
-import { EVENT_COLUMNS, toEventRow } from './event-row.js';
+import { toEventRow } from './event-row.js';
 import { parseCopyLine, parseLine } from './parse-line.js';
 import { rawEvent } from './test-support/fixtures.js';
 

@@ -1,5 +1,6 @@
 import { dayOfKey, dayPrefix, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
+import { checkRawKey } from './raw-key.js';
 
 export interface PendingDay {
   day: string;
@@ -25,12 +26,14 @@ async function loadedKeys(client: ClientBase, day: string): Promise<Set<string>>
 /**
  * Yields, day by day in key order, the raw objects the ledger lacks. Memory holds one day's
  * keys at a time. Objects are compared by key against the ledger, never by a watermark, so
- * a late writer whose key sorts before already loaded keys is still found.
+ * a late writer whose key sorts before already loaded keys is still found. A key that is no
+ * raw object key (`checkRawKey`) goes to `onSkip` instead of the ledger.
  */
 export async function* pendingObjects(
   client: ClientBase,
   store: RawStore,
   prefixes: readonly string[],
+  onSkip: (key: string, reason: string) => void = () => undefined,
 ): AsyncGenerator<PendingDay> {
   let day: string | null = null;
   let listed: RawObject[] = [];
@@ -43,8 +46,12 @@ export async function* pendingObjects(
   };
   for (const prefix of prefixes) {
     for await (const object of store.list(prefix)) {
-      const objectDay = dayOfKey(object.key);
-      if (objectDay === null || !object.key.endsWith('.ndjson.gz')) continue;
+      const checked = checkRawKey(object.key);
+      if (!checked.ok) {
+        onSkip(object.key, checked.reason);
+        continue;
+      }
+      const objectDay = checked.day;
       if (objectDay !== day) {
         const pending = await emit();
         if (pending) yield pending;

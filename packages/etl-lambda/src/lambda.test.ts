@@ -1,5 +1,5 @@
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent, tempStore } from './test-support/fixtures.js';
 
 let db: TestDatabase;

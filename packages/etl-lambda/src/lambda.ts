@@ -1,10 +1,9 @@
 import { type RawStore, rawStoreFromSettings } from '@clicktrail/raw-store';
+import { openWarehouse, warehouseTarget } from '@clicktrail/warehouse';
 import { jsonLogger } from './log.js';
 import { metricsLine } from './metrics.js';
 import { runEtl } from './run.js';
 import type { RunSummary } from './summary.js';
-import { openWarehouse } from './warehouse/connect.js';
-import { warehouseTarget } from './warehouse/settings.js';
 
 /** The EventBridge scheduled event (`rate(1 hour)`); only used for the logs. */
 export interface ScheduledEvent {

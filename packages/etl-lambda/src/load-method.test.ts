@@ -1,6 +1,6 @@
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows, loadMethodFor } from './load-method.js';
-import { createTestDatabase, type TestDatabase } from './test-support/database.js';
 
 describe('load method', () => {
   let db: TestDatabase;

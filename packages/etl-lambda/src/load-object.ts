@@ -1,11 +1,10 @@
-import { EXCERPT_CHARS } from './batch-sql.js';
 import type { LoadMethod } from './load-method.js';
 import type { ObjectItem } from './read-lines.js';
 import type { RowBatcher } from './row-batcher.js';
 
 /**
  * Streams one object's lines into the group's batcher: good lines as rows, the others to
- * quarantine with their line number and reason. Collects the UTC event days it sees.
+ * quarantine with their line number and reason (made storable by the batcher). Collects the UTC event days it sees.
  */
 export async function loadObjectLines(
   batcher: RowBatcher,
@@ -21,7 +20,7 @@ export async function loadObjectLines(
         object_key: key,
         line_number: item.lineNumber,
         reason: item.reason,
-        excerpt: item.excerpt.slice(0, EXCERPT_CHARS),
+        excerpt: item.excerpt,
       });
       continue;
     }
@@ -31,13 +30,13 @@ export async function loadObjectLines(
         object_key: key,
         line_number: item.line.lineNumber,
         reason: result.reason,
-        excerpt: item.line.text.slice(0, EXCERPT_CHARS),
+        excerpt: item.line.text,
       });
       continue;
     }
     days.add(result.day);
     // Awaiting only when a batch flushes spares a microtask per row.
-    const flushing = batcher.addRow(key, result.text);
+    const flushing = batcher.addRow(key, item.line.lineNumber, result.text);
     if (flushing) await flushing;
   }
 }

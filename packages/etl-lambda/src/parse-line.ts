@@ -1,7 +1,8 @@
 import { type RawEvent, validateRawEvent } from '@clicktrail/sdk/schema';
+import type { EventRow } from '@clicktrail/warehouse';
 import { RowError, UNSTORABLE_REASON, unstorable } from './column-values.js';
 import { copyText, toCopyLine } from './copy-text.js';
-import { type EventRow, toEventRow } from './event-row.js';
+import { toEventRow } from './event-row.js';
 
 export type RowResult = { ok: true; row: EventRow; json: string } | { ok: false; reason: string };
 /** A line as the text its load method batches (JSON or COPY), with the event's UTC day. */

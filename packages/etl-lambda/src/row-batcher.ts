@@ -1,6 +1,8 @@
-import { INSERT_QUARANTINE } from './batch-sql.js';
+import { EXCERPT_CHARS, INSERT_QUARANTINE } from './batch-sql.js';
 import type { LoadMethod } from './load-method.js';
 import type { QueryPipeline } from './query-pipeline.js';
+import { type RefusedRow, type StagedRows, writeGuarded } from './refused-rows.js';
+import { storableExcerpt, storableText } from './storable-text.js';
 
 export interface ObjectCounts {
   rows: number;
@@ -18,13 +20,15 @@ export interface QuarantineEntry {
 
 const QUARANTINE_BATCH = 500;
 
+const emptyRows = (): StagedRows => ({ texts: [], keys: [], lineNumbers: [] });
+
 /**
  * Gathers rows of a group's objects into batches that span objects (objects of 50 events
  * would otherwise cost a statement each) and keeps counts per object. Counts are final
  * once `finish()` resolves.
  */
 export class RowBatcher {
-  private rows: string[] = [];
+  private rows = emptyRows();
   private quarantine: QuarantineEntry[] = [];
   readonly counts = new Map<string, ObjectCounts>();
 
@@ -49,32 +53,56 @@ export class RowBatcher {
   }
 
   /** Adds one row as its method's text; only every `batchRows`th call waits on the server. */
-  addRow(key: string, text: string): Promise<void> | undefined {
+  addRow(key: string, lineNumber: number, text: string): Promise<void> | undefined {
     this.countsOf(key).rows += 1;
-    this.rows.push(text);
-    return this.rows.length >= this.batchRows ? this.flushRows() : undefined;
+    this.rows.texts.push(text);
+    this.rows.keys.push(key);
+    this.rows.lineNumbers.push(lineNumber);
+    return this.rows.texts.length >= this.batchRows ? this.flushRows() : undefined;
   }
 
   async addQuarantine(entry: QuarantineEntry): Promise<void> {
-    this.countsOf(entry.object_key).quarantined += 1;
-    this.quarantine.push(entry);
+    this.hold(entry);
     if (this.quarantine.length >= QUARANTINE_BATCH) await this.flushQuarantine();
   }
 
   async finish(): Promise<Map<string, ObjectCounts>> {
     await this.flushRows();
+    // Rows the server refused join the quarantine once their batch has run.
+    await this.pipeline.drain();
     await this.flushQuarantine();
     await this.pipeline.drain();
     for (const counts of this.counts.values()) counts.duplicates = counts.rows - counts.loaded;
     return this.counts;
   }
 
+  /** Keeps an entry for the next quarantine insert, in text PostgreSQL always accepts. */
+  private hold(entry: QuarantineEntry): void {
+    this.countsOf(entry.object_key).quarantined += 1;
+    this.quarantine.push({
+      object_key: entry.object_key,
+      line_number: entry.line_number,
+      reason: storableExcerpt(entry.reason, EXCERPT_CHARS),
+      excerpt: storableExcerpt(entry.excerpt, EXCERPT_CHARS),
+    });
+  }
+
+  private readonly refuse = (row: RefusedRow): void => {
+    this.countsOf(row.key).rows -= 1;
+    this.hold({
+      object_key: row.key,
+      line_number: row.lineNumber,
+      reason: row.reason,
+      excerpt: storableText(row.text),
+    });
+  };
+
   private async flushRows(): Promise<void> {
-    if (this.rows.length === 0) return;
+    if (this.rows.texts.length === 0) return;
     const rows = this.rows;
-    this.rows = [];
+    this.rows = emptyRows();
     await this.pipeline.run(async (client) => {
-      for (const row of await this.method.write(client, rows)) {
+      for (const row of await writeGuarded(client, this.method, rows, this.refuse)) {
         this.countsOf(row.source_object).loaded += row.n;
       }
     });

@@ -1,8 +1,8 @@
 import type { LocalFolderStore } from '@clicktrail/raw-store';
+import type { TestDatabase } from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
-import type { TestDatabase } from './test-support/database.js';
 import { putObject, rawEvent } from './test-support/fixtures.js';
 import { useTestWarehouse } from './test-support/test-warehouse.js';
 

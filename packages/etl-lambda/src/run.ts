@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RawStore } from '@clicktrail/raw-store';
+import { migrate } from '@clicktrail/warehouse';
 import type { ClientBase } from 'pg';
 import { rebuildDerived } from './derive.js';
 import { pendingObjects, receivedAtOfKey, scanPrefixes } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';
 import { type LoadMethod, loadMethodFor } from './load-method.js';
-import { migrate } from './migrate.js';
 import { acquireRunLock, releaseRunLock } from './run-lock.js';
 import { emptySummary, type Progress, type RunSummary } from './summary.js';
 
@@ -26,6 +26,9 @@ export interface RunOptions {
   /** Test seam, passed to every group transaction. */
   beforeCommit?: () => Promise<void>;
 }
+
+/** Skipped keys named in the summary; the count covers them all. */
+const SKIPPED_SAMPLES = 10;
 
 async function shouldFullScan(client: ClientBase, options: RunOptions, now: number) {
   if (typeof options.fullScan === 'boolean') return options.fullScan;
@@ -64,7 +67,13 @@ export async function runEtl(
       new Date(started),
       full,
     ]);
-    for await (const pending of pendingObjects(client, store, scanPrefixes(full, started))) {
+    const skip = (key: string, reason: string) => {
+      summary.skipped_keys += 1;
+      if (summary.skipped_key_samples.length < SKIPPED_SAMPLES) {
+        summary.skipped_key_samples.push({ key, reason });
+      }
+    };
+    for await (const pending of pendingObjects(client, store, scanPrefixes(full, started), skip)) {
       if (summary.pending_at_start === 0) {
         const oldest = receivedAtOfKey(pending.objects[0]!.key) ?? started;
         summary.oldest_pending_age_s = Math.max(0, Math.round((started - oldest) / 1000));

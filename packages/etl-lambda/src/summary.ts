@@ -15,6 +15,10 @@ export interface RunSummary {
   pending_after: number;
   /** Age of the oldest unloaded object found, in seconds (0 when none). */
   oldest_pending_age_s: number;
+  /** Listed keys that are no raw object key (no real date folder, an odd name): not loaded. */
+  skipped_keys: number;
+  /** The first few of them, with the reason. */
+  skipped_key_samples: { key: string; reason: string }[];
   derived_days: string[];
   sessions_rebuilt: number;
   /** How batches reached the table: COPY via a stage (server) or JSON batches (PGlite). */
@@ -38,6 +42,8 @@ export function emptySummary(runId: string, fullScan: boolean): RunSummary {
     pending_at_start: 0,
     pending_after: 0,
     oldest_pending_age_s: 0,
+    skipped_keys: 0,
+    skipped_key_samples: [],
     derived_days: [],
     sessions_rebuilt: 0,
     load_ms: 0,

@@ -1,4 +1,9 @@
-import type { ClickstreamEvent, RawEnvelope, RawEvent } from '@clicktrail/sdk/schema';
+import {
+  type ClickstreamEvent,
+  LIMITS,
+  type RawEnvelope,
+  type RawEvent,
+} from '@clicktrail/sdk/schema';
 
 /** What the server knows about the request an event came in. */
 export interface RequestFacts {
@@ -10,16 +15,13 @@ export interface RequestFacts {
   userAgent: string | null;
 }
 
-/** Epoch ms up to year 9999, the same bound the schema puts on event times. */
-const MAX_TIMESTAMP = 253_402_300_799_999;
-
 /**
  * How far the device clock is behind the server's (`received_at - sent_at`), PostHog style.
  * A `sent_at` that is no plausible epoch time is kept in the envelope but not used.
  */
 export function clockSkew(facts: RequestFacts): number {
   const { sentAt, receivedAt } = facts;
-  if (sentAt === null || !(sentAt >= 1 && sentAt <= MAX_TIMESTAMP)) return 0;
+  if (sentAt === null || !(sentAt >= 1 && sentAt <= LIMITS.maxTimestamp)) return 0;
   return receivedAt - Math.round(sentAt);
 }
 

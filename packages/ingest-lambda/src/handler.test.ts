@@ -73,6 +73,48 @@ describe('POST /clickstream', () => {
   });
 });
 
+describe('what ingest accepts, the warehouse can store', () => {
+  it.each([0, -5, 1_764_000_000_000.5, 253_402_300_800_000])(
+    'refuses a batch whose sent_at %s is no storable time, with the reason',
+    async (sentAt) => {
+      const result = await handler(apiEvent({ body: batchBody([wireEvent()], sentAt) }));
+
+      expect(result.statusCode).toBe(400);
+      expect(JSON.parse(result.body).error).toMatch(/^sent_at: expected epoch ms \(an integer/);
+      expect(await readObjects(store, '')).toEqual([]);
+    },
+  );
+
+  it('refuses an event whose session_number a PostgreSQL integer cannot hold', async () => {
+    const body = batchBody([wireEvent({ session_number: 2 ** 31 })]);
+
+    const result = await handler(apiEvent({ body }));
+
+    expect(JSON.parse(result.body).rejected).toEqual([
+      expect.objectContaining({
+        reason: 'session_number: expected an integer from 1 to 2147483647, got 2147483648',
+      }),
+    ]);
+    expect(await readObjects(store, 'events/')).toEqual([]);
+  });
+
+  it('keeps an event with a malformed product field, without the field, and says so', async () => {
+    const event = wireEvent({ product: { id: 'sku-1', price: '12.50' } });
+
+    const result = await handler(apiEvent({ body: batchBody([event]) }));
+
+    expect(JSON.parse(result.body)).toMatchObject({
+      accepted: 1,
+      dropped_attributes: [{ index: 0, name: 'product.price', reason: expect.any(String) }],
+    });
+    const [lines] = await readObjects(store, 'events/');
+    expect(validateRawEvent(lines?.[0])).toMatchObject({
+      ok: true,
+      event: { product: { id: 'sku-1', price: null } },
+    });
+  });
+});
+
 describe('routing and CORS', () => {
   it('answers a preflight from an allowed origin with 204 and writes nothing', async () => {
     const origin = 'http://localhost:3000';

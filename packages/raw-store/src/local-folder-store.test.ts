@@ -32,6 +32,14 @@ describe('LocalFolderStore', () => {
     expect(await text(await store.get('events/2026/01/02/a.ndjson.gz'))).toBe('hello');
   });
 
+  it('lists a file whose name no key may hold, and refuses only to read it', async () => {
+    await store.put('events/2026/01/02/a', Buffer.from('a'));
+    await writeFile(join(root, 'events/2026/01/02/b\\c'), 'stray');
+
+    expect(await keysOf('events/')).toEqual(['events/2026/01/02/a', 'events/2026/01/02/b\\c']);
+    await expect(store.get('events/2026/01/02/b\\c')).rejects.toThrow(RawStoreError);
+  });
+
   it('lists keys under a prefix in key order, after startAfter, with sizes', async () => {
     for (const key of ['events/2026/01/03/b', 'events/2026/01/02/c', 'rejected/2026/01/02/a']) {
       await store.put(key, Buffer.from(key));

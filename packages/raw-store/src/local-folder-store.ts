@@ -47,12 +47,14 @@ export class LocalFolderStore implements RawStore {
   async *list(prefix: string, options: { startAfter?: string } = {}): AsyncIterable<RawObject> {
     const startAfter = options.startAfter ?? '';
     const base = this.path(prefix.slice(0, prefix.lastIndexOf('/') + 1));
-    const keys = (await walk(base))
-      .map((file) => relative(this.location, file).split(sep).join('/'))
-      .filter((key) => key.startsWith(prefix) && key > startAfter && !key.includes(TEMP_MARKER))
-      .sort();
-    for (const key of keys) {
-      const info = await stat(this.path(key)).catch(() => null);
+    const files = (await walk(base))
+      .map((file) => ({ file, key: relative(this.location, file).split(sep).join('/') }))
+      .filter(({ key }) => key.startsWith(prefix) && key > startAfter && !key.includes(TEMP_MARKER))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Stat the walked path, not `path(key)`: a stray file whose name no key may hold (a
+    // backslash) is still listed, for the reader to skip, instead of failing the listing.
+    for (const { file, key } of files) {
+      const info = await stat(file).catch(() => null);
       // Gone since the walk (someone tidied up): a listing reports what exists.
       if (!info) continue;
       yield { key, size: info.size, etag: `${info.size}-${Math.trunc(info.mtimeMs)}` };

@@ -3,6 +3,10 @@ import { createClickstream } from './index.js';
 
 const client = createClickstream({ endpoint: 'https://collect.example.com', appId: 'shop' });
 client.record('add_to_cart', { product: { id: 'sku-1', price: 9.5 }, attributes: { qty: 1 } });
+client.record('purchase', {
+  items: [{ id: 'sku-1', price: 9.5, quantity: 2 }, { id: 'sku-2' }],
+  attributes: { transaction_id: 'T-1', value: 19, currency: 'EUR', coupon: 'X' },
+});
 client.setUser({ userId: 'u-1', loginState: 'logged_in', identitySource: 'cognito' });
 client.setConsent('pending');
 
@@ -18,6 +22,12 @@ client.record(42);
 client.record('search', { attributes: { terms: ['a', 'b'] } });
 // @ts-expect-error a product needs an id
 client.record('view_item', { product: { name: 'Mug' } });
+// @ts-expect-error an item needs an id
+client.record('add_to_cart', { items: [{ quantity: 1 }] });
+// @ts-expect-error a quantity is a number
+client.record('add_to_cart', { items: [{ id: 'sku-1', quantity: '2' }] });
+// @ts-expect-error a purchase's value is a number
+client.record('purchase', { attributes: { value: '19.00' } });
 // @ts-expect-error consent is granted, pending or denied
 client.setConsent('yes');
 // @ts-expect-error loginState is logged_in or logged_out

@@ -1,9 +1,17 @@
 import type { Consent, User } from './options.js';
-import type { Attributes, ProductContext } from './schema/event.js';
+import type {
+  Attributes,
+  ProductContext,
+  ProductItem,
+  PurchaseAttributes,
+} from './schema/event.js';
 
 export interface RecordOptions {
   product?: ProductContext;
-  attributes?: Attributes;
+  /** Products of a cart or an order (GA4's `items`), at most 200. */
+  items?: ProductItem[];
+  /** A `purchase` carries `transaction_id`, `value` and `currency` here. */
+  attributes?: Attributes & PurchaseAttributes;
 }
 
 /** What `createClickstream` returns. Every method is safe to call anywhere; none throws. */
@@ -12,7 +20,7 @@ export interface ClickstreamClient {
   readonly clientId: string;
   /** Current session id, shared by all tabs (empty when the SDK is disabled). */
   readonly sessionId: string;
-  /** Records a snake_case event, e.g. `add_to_cart`, with optional product context and attributes. */
+  /** Records a snake_case event, e.g. `add_to_cart`, with optional product context, items and attributes. */
   record(name: string, options?: RecordOptions): void;
   /** Records a `page_view` of the current URL and title. */
   pageView(): void;

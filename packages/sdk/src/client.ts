@@ -1,9 +1,9 @@
-import { nanoid } from 'nanoid';
 import type { ClickstreamClient, RecordOptions } from './api.js';
 import { openDatabase } from './database.js';
-import { alive, assign, merge, type Stored } from './identity.js';
+import { alive, assign, merge, type Session, type Stored } from './identity.js';
 import { createLocalStore } from './local-state.js';
 import { createLog } from './log.js';
+import { newId } from './new-id.js';
 import { type ClickstreamOptions, type Consent, DEFAULTS } from './options.js';
 import { watchNavigation } from './page-views.js';
 import { createQueue } from './queue.js';
@@ -32,7 +32,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   const log = createLog(config.debug);
   // Everything stored is per endpoint and app: two clients on one origin share nothing.
   const key = `clicktrail:${appId}@${endpoint}`;
-  const tab = nanoid();
+  const tab = newId();
   let consent: Consent = config.consent;
   const local = createLocalStore(log);
   const state = createSharedState(local, key, consent === 'granted');
@@ -75,11 +75,11 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     }));
 
   // `assign` adds the client id and session fields.
-  const build = (name: string, { product, attributes }: RecordOptions = {}) => {
+  const build = (name: string, { product, items, attributes }: RecordOptions = {}) => {
     const cleaned = cleanAttributes(attributes);
     if (cleaned.dropped[0]) log('dropped attributes', cleaned.dropped);
     return {
-      event_id: nanoid(),
+      event_id: newId(),
       event_name: name,
       event_timestamp: Date.now(),
       app_id: appId,
@@ -88,6 +88,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       page_referrer: referrer,
       page_title: clip(document.title, LIMITS.maxTitleLength),
       product: plain(product),
+      items: plain(items) ?? [],
       attributes: cleaned.attributes,
       sdk_version: SDK_VERSION,
     } as ClickstreamEvent;
@@ -114,7 +115,6 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
         enqueue(assign(state.value, [event], timeoutMs, tab));
         return state.write(true);
       }
-      log(`held ${name}`, event);
       // Capped like the queue: the oldest go first.
       if (held.push(event) > config.maxQueueEvents) held.shift();
       if (consent === 'granted') void settle();
@@ -133,9 +133,8 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   const autoPageView = () => lastPage !== `${location.href}\n${document.title}` && pageView();
 
   const extend = () => {
-    const { session } = state.value;
-    if (!session || !alive(state.value, Date.now(), timeoutMs)) return;
-    session.at = Date.now();
+    if (!alive(state.value, Date.now(), timeoutMs)) return;
+    (state.value.session as Session).at = Date.now();
     state.write(true);
   };
   // Leaving a page fires pagehide and visibilitychange: send what is waiting once per hide.
@@ -216,6 +215,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
         queue.clear();
         db.destroy();
         state.clear();
+        stash.take();
       }
       if (next === 'granted' && was !== 'granted') start();
       log(`consent ${next}`);

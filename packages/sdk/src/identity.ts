@@ -1,4 +1,4 @@
-import { nanoid } from 'nanoid';
+import { newId } from './new-id.js';
 import type { ClickstreamEvent, LoginState } from './schema/event.js';
 
 export interface UserFields {
@@ -53,7 +53,7 @@ export function assign(
   const out: ClickstreamEvent[] = [];
   const derive = (event: ClickstreamEvent, event_name: string): ClickstreamEvent => ({
     ...event,
-    event_id: nanoid(),
+    event_id: newId(),
     event_name,
     product: null,
     attributes: {},
@@ -63,7 +63,7 @@ export function assign(
     const batch: ClickstreamEvent[] = [];
     let { session } = stored;
     if (!session || at - session.at >= timeoutMs) {
-      session = stored.session = { id: nanoid(), number: (session?.number ?? 0) + 1, at };
+      session = stored.session = { id: newId(), number: (session?.number ?? 0) + 1, at };
       batch.push(derive(event, 'session_start'));
     }
     if (!stored.cid) {

@@ -9,5 +9,7 @@ export type {
   EventBatch,
   LoginState,
   ProductContext,
+  ProductItem,
+  PurchaseAttributes,
 } from './schema/event.js';
 export { SDK_VERSION } from './version.js';

@@ -1,6 +1,6 @@
-import { nanoid } from 'nanoid';
 import type { Database } from './database.js';
 import type { Log } from './log.js';
+import { newId } from './new-id.js';
 import type { ClickstreamEvent } from './schema/event.js';
 
 /**
@@ -41,7 +41,7 @@ export function createQueue(
   maxEvents: number,
   log: Log,
   changed: () => void = () => {},
-  tab: string = nanoid(),
+  tab: string = newId(),
 ): Queue {
   const memory = new Map<string, ClickstreamEvent>();
   /** In memory, not yet confirmed in IndexedDB. */
@@ -95,13 +95,6 @@ export function createQueue(
       .then((ok) => mine || !ok);
   };
 
-  const evict = (events: ClickstreamEvent[]) => {
-    const excess = events.splice(0, events.length - maxEvents);
-    if (excess.length === 0) return;
-    log(`queue full: evicted ${excess.length}`);
-    void queue.remove(excess.map((event) => event.event_id));
-  };
-
   const queue: Queue = {
     memory,
     add(event) {
@@ -136,7 +129,11 @@ export function createQueue(
         }
       }
       const events = [...all.values()].sort(byTime);
-      evict(events);
+      const excess = events.splice(0, events.length - maxEvents);
+      if (excess[0]) {
+        log(`queue full: evicted ${excess.length}`);
+        void queue.remove(excess.map((event) => event.event_id));
+      }
       return events;
     },
     unsaved: () => [...unsaved].map((id) => memory.get(id) as ClickstreamEvent),

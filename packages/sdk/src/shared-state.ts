@@ -18,7 +18,7 @@ export interface SharedState {
   write(soon?: boolean): void;
   /** The `storage` listener: another tab wrote. */
   sync(event: StorageEvent): void;
-  /** Removes what is stored under `key` (and the stashes under it) and starts from nothing. */
+  /** Removes what is stored under `key` and starts from nothing. */
   clear(): void;
 }
 
@@ -42,9 +42,7 @@ export function createSharedState(
     },
     clear() {
       state.value = {};
-      for (const name of store.keys()) {
-        if (name === key || name.startsWith(`${key}#`)) store.remove(name);
-      }
+      store.remove(key);
     },
   };
   return state;

@@ -27,6 +27,7 @@ export function rawEvent(overrides: Partial<RawEvent> = {}): RawEvent {
     page_referrer: null,
     page_title: 'Home',
     product: null,
+    items: [],
     attributes: {},
     sdk_version: '0.1.0',
     raw_version: 1,

@@ -1,7 +1,7 @@
 import type { LocalFolderStore } from '@clicktrail/raw-store';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './database.js';
 import { tempStore } from './fixtures.js';
 
 export interface TestWarehouse {

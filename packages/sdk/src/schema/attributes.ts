@@ -1,7 +1,7 @@
 import type { Attributes, AttributeValue } from './event.js';
-import { LIMITS, NAME_PATTERN, RESERVED_KEYS } from './limits.js';
+import { ATTRIBUTE_NAME_PATTERN, LIMITS, RESERVED_KEYS } from './limits.js';
 
-/** Why an attribute was dropped; the event itself survives. */
+/** Why an attribute, a product field or an item was dropped; the event itself survives. */
 export interface DroppedAttribute {
   name: string;
   reason: string;
@@ -17,7 +17,11 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 function attributeProblem(name: string, value: unknown): string | undefined {
   // Short reasons: this runs in the browser bundle too.
-  if (RESERVED_KEYS.has(name) || name.length > LIMITS.maxNameLength || !NAME_PATTERN.test(name)) {
+  if (
+    RESERVED_KEYS.has(name) ||
+    name.length > LIMITS.maxNameLength ||
+    !ATTRIBUTE_NAME_PATTERN.test(name)
+  ) {
     return 'invalid name';
   }
   if (typeof value === 'string') {

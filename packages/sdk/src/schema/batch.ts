@@ -1,4 +1,4 @@
-import { describe, type Fields, isPlainObject } from './fields.js';
+import { describe, type Fields, isPlainObject, SchemaError, timestamp } from './fields.js';
 import { LIMITS } from './limits.js';
 
 export type BatchCheck =
@@ -17,7 +17,7 @@ export function checkBatch(body: unknown): BatchCheck {
       error: `expected a JSON object {sent_at, events}, got ${describe(body)}`,
     };
   }
-  const { events, sent_at: sentAt } = body as Fields;
+  const { events, sent_at: sentAt } = body;
   if (!Array.isArray(events)) {
     return { ok: false, status: 400, error: `events: expected an array, got ${describe(events)}` };
   }
@@ -28,12 +28,12 @@ export function checkBatch(body: unknown): BatchCheck {
       error: `expected at most ${LIMITS.maxBatchEvents} events per request, got ${events.length}`,
     };
   }
-  if (
-    sentAt !== undefined &&
-    sentAt !== null &&
-    (typeof sentAt !== 'number' || !Number.isFinite(sentAt))
-  ) {
-    return { ok: false, status: 400, error: `sent_at: expected epoch ms, got ${describe(sentAt)}` };
+  if (sentAt === undefined || sentAt === null) return { ok: true, sentAt: null, events };
+  try {
+    // The rule every stored time follows, so the ETL can always load the envelope.
+    return { ok: true, sentAt: timestamp(body as Fields, 'sent_at'), events };
+  } catch (error) {
+    if (error instanceof SchemaError) return { ok: false, status: 400, error: error.message };
+    throw error;
   }
-  return { ok: true, sentAt: typeof sentAt === 'number' ? sentAt : null, events };
 }

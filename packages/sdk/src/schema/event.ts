@@ -18,6 +18,25 @@ export interface ProductContext {
   url_path?: string | null;
 }
 
+/** One line of `items`: product context plus how many (GA4's item model). */
+export interface ProductItem extends ProductContext {
+  /** A whole number ≥ 1; null when not given. */
+  quantity?: number | null;
+}
+
+/**
+ * What a `purchase` carries in `attributes` (GA4's parameters). Ingest drops any of the three
+ * that has the wrong type; the warehouse's revenue figures read `value`.
+ */
+export interface PurchaseAttributes {
+  /** The order id, 1–128 characters. */
+  transaction_id?: string;
+  /** The order total, a finite number, in `currency`. */
+  value?: number;
+  /** ISO 4217 code, three upper-case letters (`EUR`). */
+  currency?: string;
+}
+
 /** One event as the SDK sends it and as ingest accepts it (after validation, every field is set). */
 export interface ClickstreamEvent {
   event_id: string;
@@ -36,6 +55,8 @@ export interface ClickstreamEvent {
   page_referrer: string | null;
   page_title: string | null;
   product: ProductContext | null;
+  /** Products of a cart or an order, at most `LIMITS.maxItems`; empty when none. */
+  items: ProductItem[];
   attributes: Attributes;
   sdk_version: string | null;
 }

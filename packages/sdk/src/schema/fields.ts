@@ -1,13 +1,19 @@
 /** Small readers that check one field and say what was expected and what came. */
+import { LIMITS } from './limits.js';
 
 export class SchemaError extends Error {
   override name = 'SchemaError';
+  /** The problem without the field name, e.g. `expected a finite number or null, got "12.50"`. */
+  readonly detail: string;
+  constructor(key: string, detail: string) {
+    super(`${key}: ${detail}`);
+    this.detail = detail;
+  }
 }
 
 export type Fields = Record<string, unknown>;
 
-/** Epoch ms up to year 9999; anything beyond is not a timestamp (nor a JavaScript date). */
-export const MAX_TIMESTAMP = 253_402_300_799_999;
+const { maxTimestamp, maxInteger } = LIMITS;
 
 /** NUL and lone surrogates: valid in JavaScript strings, refused by PostgreSQL text and jsonb. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -36,7 +42,7 @@ export function describe(value: unknown): string {
 }
 
 const fail = (key: string, expected: string, value: unknown): never => {
-  throw new SchemaError(`${key}: expected ${expected}, got ${describe(value)}`);
+  throw new SchemaError(key, `expected ${expected}, got ${describe(value)}`);
 };
 
 interface StringRule {
@@ -75,20 +81,38 @@ export function optionalNumber(fields: Fields, key: string): number | null {
   return value;
 }
 
-export function integer(fields: Fields, key: string, min: number, fallback?: number): number {
-  const value = fields[key] ?? fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    return fail(key, `an integer ≥ ${min}`, value);
+interface IntegerRule {
+  min: number;
+  /** Default: the largest safe integer. */
+  max?: number;
+  fallback?: number;
+  /** What the message calls it; default `an integer from min to max`. */
+  expected?: string;
+}
+
+export function integer(fields: Fields, key: string, rule: IntegerRule): number {
+  const { min, max = Number.MAX_SAFE_INTEGER } = rule;
+  const value = fields[key] ?? rule.fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    return fail(key, rule.expected ?? `an integer ${range}`, value);
   }
   return value;
 }
 
-/** Epoch milliseconds between 1 and the end of year 9999. */
-export function timestamp(fields: Fields, key: string): number {
-  const value = integer(fields, key, 1);
-  if (value > MAX_TIMESTAMP) throw new SchemaError(`${key}: expected epoch ms`);
-  return value;
-}
+/** Epoch ms as a PostgreSQL timestamptz and a JavaScript date hold it: an integer, 1 to year 9999. */
+const TIMESTAMP_RULE: IntegerRule = {
+  min: 1,
+  max: maxTimestamp,
+  expected: `epoch ms (an integer from 1 to ${maxTimestamp}, the end of year 9999)`,
+};
+
+export const timestamp = (fields: Fields, key: string): number =>
+  integer(fields, key, TIMESTAMP_RULE);
+
+/** A whole number a PostgreSQL `integer` column holds, from `min`. */
+export const int4 = (fields: Fields, key: string, min: number, fallback?: number): number =>
+  integer(fields, key, { min, max: maxInteger, ...(fallback === undefined ? {} : { fallback }) });
 
 export function optionalTimestamp(fields: Fields, key: string): number | null {
   return fields[key] === undefined || fields[key] === null ? null : timestamp(fields, key);

@@ -14,9 +14,12 @@ export type {
   EventBatch,
   LoginState,
   ProductContext,
+  ProductItem,
+  PurchaseAttributes,
 } from './event.js';
 export { SchemaError } from './fields.js';
 export {
+  ATTRIBUTE_NAME_PATTERN,
   AUTOMATIC_EVENTS,
   COMMERCE_EVENTS,
   EVENT_ID_PATTERN,

@@ -34,13 +34,13 @@ export type RawEvent = ClickstreamEvent & RawEnvelope;
 export type RawEventCheck = { ok: true; event: RawEvent } | { ok: false; reason: string };
 
 function readEnvelope(fields: Fields): RawEnvelope {
-  if (fields.raw_version !== 1) throw new SchemaError('raw_version: expected 1');
+  if (fields.raw_version !== 1) throw new SchemaError('raw_version', 'expected 1');
   return {
     raw_version: 1,
     received_at: timestamp(fields, 'received_at'),
     request_id: requiredString(fields, 'request_id', { max: 128 }),
     sent_at: optionalTimestamp(fields, 'sent_at'),
-    clock_skew_ms: integer(fields, 'clock_skew_ms', Number.MIN_SAFE_INTEGER),
+    clock_skew_ms: integer(fields, 'clock_skew_ms', { min: Number.MIN_SAFE_INTEGER }),
     device_timestamp: timestamp(fields, 'device_timestamp'),
     client_ip: optionalString(fields, 'client_ip', 64),
     user_agent: optionalString(fields, 'user_agent', 1024),

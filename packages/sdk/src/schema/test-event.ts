@@ -26,6 +26,7 @@ export function testEvent(overrides: Record<string, unknown> = {}): ClickstreamE
       discount_price: null,
       url_path: '/products/42',
     },
+    items: [],
     attributes: { quantity: 2 },
     sdk_version: '0.1.0',
     ...overrides,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type EmbeddedServer, startEmbedded } from '../warehouse/embedded.js';
+import { type EmbeddedServer, startEmbedded } from '../embedded/embedded.js';
 
 /** A throwaway database: on the server named by DATABASE_URL, else an in-memory PGlite. */
 export interface TestDatabase {
@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: () => server.stop(),
     };
   }
-  const name = `clicktrail_etl_test_${randomBytes(6).toString('hex')}`;
+  const name = `clicktrail_test_${randomBytes(6).toString('hex')}`;
   const client = await connectTo(admin);
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();

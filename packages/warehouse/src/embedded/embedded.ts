@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { EmbeddedWarehouseError } from '../errors.js';
 import { lockFolder } from './dir-lock.js';
-import { EmbeddedWarehouseError } from './errors.js';
 
 export interface EmbeddedServer {
   connectionString: string;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbedded } from './embedded.js';
+import { startEmbedded } from './embedded/embedded.js';
 import { WarehouseConnectionError } from './errors.js';
 import type { WarehouseTarget } from './settings.js';
 

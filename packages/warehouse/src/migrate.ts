@@ -1,12 +1,9 @@
 import type { ClientBase } from 'pg';
+import { MigrationError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 /** Serialises migrators (two ETL runs starting at once) apart from the run lock itself. */
 const MIGRATION_LOCK = 7_402_117_002;
-
-export class MigrationError extends Error {
-  override name = 'MigrationError';
-}
 
 export interface MigrateResult {
   applied: number[];

@@ -6,3 +6,8 @@ export class WarehouseConnectionError extends Error {
 export class EmbeddedWarehouseError extends Error {
   override name = 'EmbeddedWarehouseError';
 }
+
+/** A migration failed; the message names its version and the server's reason. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}

@@ -1,6 +1,6 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EmbeddedWarehouseError } from './errors.js';
+import { EmbeddedWarehouseError } from '../errors.js';
 
 /** The lock file's name; any Clicktrail process opening the PGlite folder should honour it. */
 export const PGLITE_LOCK_FILE = '.clicktrail-pglite.lock';

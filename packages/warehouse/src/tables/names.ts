@@ -1,0 +1,24 @@
+/**
+ * Every table of the warehouse by role, so readers and writers name them from one place.
+ * The names are part of the contract (dashboards and scripts read them): never rename one.
+ */
+export const TABLES = {
+  /** One row per unique event (`event_id`), as loaded. */
+  events: 'clickstream_events',
+  /** One row per (app_id, client_id, session_id), rebuilt from the events. */
+  sessions: 'sessions',
+  /** One row per (day, app_id), rebuilt from the events and sessions. */
+  dailyMetrics: 'daily_metrics',
+  /** The ledger: one row per raw object loaded (or being loaded). */
+  loadedObjects: 'etl_loaded_objects',
+  /** Raw lines that could not be loaded, with a reason and an excerpt. */
+  quarantine: 'etl_quarantine',
+  /** One row per ETL run with its summary. */
+  runs: 'etl_runs',
+  /** Event days whose derived rows are stale until the next rebuild. */
+  dirtyDays: 'etl_dirty_days',
+  /** The migrations applied, by version. */
+  schemaMigrations: 'etl_schema_migrations',
+} as const;
+
+export type TableName = (typeof TABLES)[keyof typeof TABLES];

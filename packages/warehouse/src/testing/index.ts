@@ -1,0 +1,4 @@
+/** `@clicktrail/warehouse/testing`: throwaway databases for the test suites of every reader and writer. */
+export { createMigratedTestDatabase } from './migrated.js';
+export type { TestDatabase } from './test-database.js';
+export { createTestDatabase } from './test-database.js';
