@@ -17,8 +17,9 @@ beforeEach(() => vi.stubGlobal('indexedDB', new IDBFactory()));
 
 describe('queue', () => {
   it('keeps events across page loads in IndexedDB', async () => {
-    open().add(event('a'));
-    await tick();
+    const writer = open();
+    writer.add(event('a'));
+    await vi.waitFor(() => expect(writer.unsaved()).toEqual([]));
     expect(ids(await open().pending())).toEqual(['a']);
   });
 
@@ -26,15 +27,16 @@ describe('queue', () => {
     const queue = open();
     queue.add(event('a'));
     queue.add(event('b'));
-    await tick();
+    await vi.waitFor(() => expect(queue.unsaved()).toEqual([]));
     await queue.remove(['a']);
     expect(ids(await open().pending())).toEqual(['b']);
   });
 
   it('keeps the queues of two databases (endpoints or apps) apart', async () => {
-    open(10, silent, 'clicktrail:a').add(event('for-a'));
-    open(10, silent, 'clicktrail:b').add(event('for-b'));
-    await tick();
+    const [a, b] = [open(10, silent, 'clicktrail:a'), open(10, silent, 'clicktrail:b')];
+    a.add(event('for-a'));
+    b.add(event('for-b'));
+    await vi.waitFor(() => expect([...a.unsaved(), ...b.unsaved()]).toEqual([]));
     expect(ids(await open(10, silent, 'clicktrail:a').pending())).toEqual(['for-a']);
   });
 
@@ -100,7 +102,7 @@ describe('queue', () => {
   it('does not send again what another tab delivered', async () => {
     const [tabA, tabB] = [open(), open()];
     tabB.add(event('from-b'));
-    await tick();
+    await vi.waitFor(() => expect(tabB.unsaved()).toEqual([]));
     const seenByA = await tabA.pending();
     await tabA.remove(ids(seenByA));
     expect(ids(await tabB.pending())).toEqual([]);
