@@ -66,7 +66,8 @@ describe('loading at scale', () => {
       'events/2026/11/22/',
       'events/2026/11/23/',
     ]);
-  });
+    // Three runs: on embedded PGlite each costs seconds on a loaded machine.
+  }, 180_000);
 
   it('stops at the deadline as partial, and the next run resumes without a full scan', async () => {
     const events = Array.from({ length: 8 }, () => rawEvent());
