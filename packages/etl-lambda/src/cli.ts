@@ -1,6 +1,13 @@
 import { rawStoreFromSettings } from '@clicktrail/raw-store';
-import { migrate, openWarehouse, type Warehouse, warehouseTarget } from '@clicktrail/warehouse';
+import {
+  migrate,
+  openWarehouse,
+  rebuildAll,
+  type Warehouse,
+  warehouseTarget,
+} from '@clicktrail/warehouse';
 import { type CliArgs, parseArgs, USAGE, UsageError } from './cli-args.js';
+import { DEFAULT_PREFETCH } from './prefetch.js';
 import { progressPrinter } from './progress.js';
 import { runEtl } from './run.js';
 
@@ -19,6 +26,10 @@ async function runOnce(args: CliArgs, warehouse: Warehouse): Promise<void> {
   try {
     const summary = await runEtl(client, store, {
       fullScan: args.full ? true : 'auto',
+      recentDays: args.recentDays,
+      prefetch: args.concurrency
+        ? { ...DEFAULT_PREFETCH, concurrency: args.concurrency }
+        : undefined,
       waitForLock: args.wait,
       onProgress: progress.update,
     });
@@ -72,6 +83,12 @@ async function main(argv: readonly string[]): Promise<number> {
       const client = await warehouse.connect();
       const result = await migrate(client).finally(() => client.end());
       print(JSON.stringify({ status: 'done', ...result }));
+    } else if (args.command === 'rebuild') {
+      const client = await warehouse.connect();
+      const result = await migrate(client)
+        .then(() => rebuildAll(client))
+        .finally(() => client.end());
+      print(JSON.stringify({ status: 'done', ...result, days: result.days.length }));
     } else if (args.command === 'watch') await watch(args, warehouse);
     else await runOnce(args, warehouse);
     return 0;
