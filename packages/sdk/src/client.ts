@@ -21,7 +21,9 @@ const clip = (text: string | null, max: number) => (text ? text.slice(0, max) : 
 /** The browser client; `createClickstream` decides whether to use it. */
 export function createBrowserClient(options: ClickstreamOptions): ClickstreamClient {
   const config = { ...DEFAULTS, ...options };
-  const { endpoint, appId, maxBatchEvents: maxBatch } = config;
+  const { endpoint, appId } = config;
+  // The server refuses more events per request.
+  const maxBatch = Math.min(config.maxBatchEvents, LIMITS.maxBatchEvents);
   const log = createLog(config.debug);
   let consent: Consent = config.consent;
   const state = createLocalState(consent === 'granted', log);
