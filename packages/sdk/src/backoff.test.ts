@@ -15,12 +15,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('backoff', () => {
   it('never brings a scheduled retry forward for new events, even full batches', async () => {
     const client = startClient({ ...quiet, maxBatchEvents: 2 });
-    server.answer({ status: 429, headers: { 'Retry-After': '60' } });
+    server.answer(...Array(100).fill({ status: 429, headers: { 'Retry-After': '60' } }));
     client.record('add_to_cart');
     await client.flush();
+    const before = fetches();
     for (let i = 0; i < 10; i++) client.record('view_item');
     await sleep(400);
-    expect(fetches()).toBe(1);
+    expect(fetches()).toBe(before);
   });
 
   it('makes no request per click while offline', async () => {
@@ -28,11 +29,12 @@ describe('backoff', () => {
     server.offline(true);
     client.record('add_to_cart');
     await client.flush();
+    const before = fetches();
     for (let i = 0; i < 5; i++) {
       client.record('view_item');
       await sleep(40);
     }
-    expect(fetches()).toBe(1);
+    expect(fetches()).toBe(before);
   });
 
   it.each([
