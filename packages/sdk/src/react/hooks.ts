@@ -23,3 +23,19 @@ export function useRecordOnce(name: string, options: RecordOptions | undefined, 
     client.record(name, latest.current);
   }, [client, name, key]);
 }
+
+/**
+ * Records a `page_view` when `page` (the route: path and query) changes, once per value, after
+ * the new page has been committed, so its title is already set. For routers that replace
+ * history entries on refresh (Next.js's `router.refresh()`): start the client with
+ * `autoPageViews: false` and pass the route here; refreshing the same page records nothing.
+ */
+export function usePageViews(page: string): void {
+  const client = useClickstream();
+  const recorded = useRef<string | null>(null);
+  useEffect(() => {
+    if (recorded.current === page) return;
+    recorded.current = page;
+    client.pageView();
+  }, [client, page]);
+}

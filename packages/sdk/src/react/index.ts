@@ -3,5 +3,5 @@
  * optional peer dependency; nothing here is part of the core bundle.
  */
 export { ClickstreamContext } from './context.js';
-export { useClickstream, useRecordOnce } from './hooks.js';
+export { useClickstream, usePageViews, useRecordOnce } from './hooks.js';
 export { ClickstreamProvider, type ClickstreamProviderProps } from './provider.js';

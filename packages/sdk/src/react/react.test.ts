@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeEndpoint, fakeEndpoint, resetBrowserState } from '../../test/fake-endpoint.js';
 import { ENDPOINT } from '../../test/start-client.js';
 import type { ClickstreamClient } from '../api.js';
-import { ClickstreamProvider, useClickstream, useRecordOnce } from './index.js';
+import { ClickstreamProvider, useClickstream, usePageViews, useRecordOnce } from './index.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -84,6 +84,39 @@ describe('useRecordOnce', () => {
     await seen[0]?.flush();
     const views = endpoint.events().filter((event) => event.event_name === 'view_item');
     expect(views.map((event) => event.product?.id)).toEqual(['sku-1', 'sku-2']);
+  });
+});
+
+function Route({ page }: { page: string }) {
+  usePageViews(page);
+  return null;
+}
+
+describe('usePageViews', () => {
+  it('records a page view per route under StrictMode, none when the same route renders again', async () => {
+    const options = { endpoint: ENDPOINT, appId, flushIntervalMs: 60_000, autoPageViews: false };
+    const container = document.createElement('div');
+    root = createRoot(container);
+    const show = (page: string) =>
+      act(async () =>
+        root?.render(
+          createElement(
+            StrictMode,
+            null,
+            createElement(
+              ClickstreamProvider,
+              { options },
+              createElement(Spy),
+              createElement(Route, { page }),
+            ),
+          ),
+        ),
+      );
+    await show('/a');
+    await show('/a');
+    await show('/b?q=1');
+    await seen[0]?.flush();
+    expect(endpoint.names().filter((name) => name === 'page_view')).toHaveLength(2);
   });
 });
 
