@@ -18,7 +18,8 @@ export function checkTimeZone(value: string, name = 'CLICKTRAIL_TIME_ZONE'): str
 
 /** The reporting time zone: `CLICKTRAIL_TIME_ZONE`, default UTC. Days are cut in it. */
 export function reportingTimeZone(
-  env: { readonly [name: string]: string | undefined } = process.env,
+  // A plain record, not a weak type: Next.js augments ProcessEnv and tsc then refuses it.
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): string {
   const value = env.CLICKTRAIL_TIME_ZONE?.trim();
   return value ? checkTimeZone(value) : DEFAULT_TIME_ZONE;
