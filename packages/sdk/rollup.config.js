@@ -8,8 +8,11 @@ const entries = {
   index: 'src/index.ts',
   schema: 'src/schema/index.ts',
   cognito: 'src/cognito/index.ts',
+  react: 'src/react/index.ts',
 };
-const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js'];
+const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js', 'react'];
+// The React entry is a client module: Next.js server components may import its provider.
+const banner = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const INTERNAL_PROPERTIES =
   /^(touch|extend|current|memory|unsaved|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
@@ -31,12 +34,14 @@ export default [
         format: 'es',
         entryFileNames: '[name].js',
         chunkFileNames: '[name]-[hash].js',
+        banner,
       },
       {
         dir: 'dist',
         format: 'cjs',
         entryFileNames: '[name].cjs',
         chunkFileNames: '[name]-[hash].cjs',
+        banner,
       },
     ],
   },

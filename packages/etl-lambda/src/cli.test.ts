@@ -1,6 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
+import {
+  createTestDatabase,
+  freeLoopbackPort,
+  type TestDatabase,
+} from '@clicktrail/warehouse/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEtl } from './run.js';
@@ -111,15 +115,59 @@ describe('clicktrail-etl', () => {
     });
   });
 
-  it('runs on the embedded PGlite warehouse when no server is configured', async () => {
+  // Two CLI runs, each opening the PGlite folder: seconds each on a busy machine.
+  it('runs on the embedded PGlite warehouse when no server is configured', {
+    timeout: 180_000,
+  }, async () => {
     const store = await tempStore();
     const dw = await tempStore();
     await putObject(store, Date.now(), [rawEvent()], 'embedded0001');
-    const env = { ...process.env, DATABASE_URL: '', DWH_HOST: '', DW_DIR: dw.location };
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      DWH_HOST: '',
+      DW_DIR: dw.location,
+      CLICKTRAIL_PG_PORT: String(await freeLoopbackPort()),
+    };
     const args = [cli, 'run', '--raw-dir', store.location];
     const first = await exec('node', args, { env });
     const second = await exec('node', args, { env });
     expect(JSON.parse(first.stdout.trim().split('\n').at(-1)!)).toMatchObject({ rows_loaded: 1 });
     expect(JSON.parse(second.stdout.trim().split('\n').at(-1)!)).toMatchObject({ objects: 0 });
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'watch keeps running against a server: a later run loads what arrived after the first',
+    async () => {
+      const store = await tempStore();
+      await putObject(store, Date.now(), [rawEvent()], 'watch0000001');
+      const child = spawn(
+        'node',
+        [cli, 'watch', '--every', '0.3', '--raw-dir', store.location, '--database-url', db.url],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      const summaries: { objects: number }[] = [];
+      let added = false;
+      const enough = new Promise<void>((resolve) => {
+        let buffered = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('utf8');
+          const lines = buffered.split('\n');
+          buffered = lines.pop()!;
+          for (const line of lines) summaries.push(JSON.parse(line));
+          if (summaries.length >= 1 && !added) {
+            added = true;
+            void putObject(store, Date.now(), [rawEvent(), rawEvent()], 'watch0000002');
+          }
+          if (summaries.some((summary, i) => i > 0 && summary.objects === 1)) resolve();
+        });
+      });
+      const exit = exited(child);
+      const first = await Promise.race([enough.then(() => 'running'), exit]);
+      child.kill('SIGTERM');
+      expect(first).toBe('running');
+      expect(await exit).toBe(0);
+      expect(summaries[0]).toMatchObject({ status: 'done', objects: 1 });
+    },
+  );
 });

@@ -34,9 +34,11 @@ async function runOnce(args: CliArgs, warehouse: Warehouse): Promise<void> {
 
 async function watch(args: CliArgs, warehouse: Warehouse): Promise<void> {
   let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
   let wake: () => void = () => undefined;
   const stop = () => {
     stopping = true;
+    clearTimeout(timer);
     wake();
   };
   process.once('SIGINT', stop);
@@ -48,9 +50,12 @@ async function watch(args: CliArgs, warehouse: Warehouse): Promise<void> {
       // A failed run is retried on the next tick, as the hourly schedule would.
       process.stderr.write(`clicktrail-etl: run failed: ${(error as Error).message}\n`);
     }
+    if (stopping) break;
+    // A referenced timer: between runs it is the one thing keeping Node alive (a server
+    // warehouse holds no handle once its client has ended). `stop` clears it.
     await new Promise<void>((resolve) => {
       wake = resolve;
-      setTimeout(resolve, args.everySeconds * 1000).unref();
+      timer = setTimeout(resolve, args.everySeconds * 1000);
     });
   }
 }

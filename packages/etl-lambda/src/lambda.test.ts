@@ -48,4 +48,14 @@ describe('handler', () => {
     const { handler } = await import('./lambda.js');
     await expect(handler({})).rejects.toThrow(/set DATABASE_URL or DWH_HOST/);
   });
+
+  it('fails the invocation when RAW_BUCKET is not set, instead of loading nothing for ever', async () => {
+    vi.stubEnv('DATABASE_URL', db.url);
+    vi.stubEnv('RAW_BUCKET', '');
+    vi.stubEnv('RAW_DIR', '');
+    const { handler } = await import('./lambda.js');
+    await expect(handler({})).rejects.toThrow(
+      /RAW_BUCKET is not set: the ETL Lambda needs the raw bucket/,
+    );
+  });
 });

@@ -24,8 +24,23 @@ export class ConfigurationError extends Error {
 /** Time kept back from the Lambda timeout to finish the group in hand and rebuild derived tables. */
 const SAFETY_MS = 90_000;
 
-// Created once per container, as the raw store holds the S3 client.
-const store: RawStore = rawStoreFromSettings(process.env);
+// Created once per container (it holds the S3 client), on the first configured invocation.
+let store: RawStore | undefined;
+
+/**
+ * The raw store the settings name. Without `RAW_BUCKET` (or an explicit `RAW_DIR`) the
+ * default folder would sit inside the deployment package, hold nothing, and every run
+ * would report success while the bucket filled up: refuse instead, as ingest does.
+ */
+function rawStore(): RawStore {
+  if (!process.env.RAW_BUCKET && !process.env.RAW_DIR) {
+    throw new ConfigurationError(
+      'RAW_BUCKET is not set: the ETL Lambda needs the raw bucket it loads from',
+    );
+  }
+  store ??= rawStoreFromSettings(process.env);
+  return store;
+}
 
 /**
  * The scheduled ETL: one run, a summary back, structured logs and EMF metrics. A second
@@ -39,13 +54,14 @@ export async function handler(event: ScheduledEvent, context: LambdaContext = {}
       'set DATABASE_URL or DWH_HOST: the Lambda has no embedded warehouse',
     );
   }
+  const raw = rawStore();
   const remaining = context.getRemainingTimeInMillis?.() ?? 900_000;
   const warehouse = await openWarehouse(target);
   const client = await warehouse.connect();
   let summary: RunSummary;
   try {
-    log('info', 'etl run starting', { warehouse: target.label, store: store.location });
-    summary = await runEtl(client, store, { deadline: Date.now() + remaining - SAFETY_MS });
+    log('info', 'etl run starting', { warehouse: target.label, store: raw.location });
+    summary = await runEtl(client, raw, { deadline: Date.now() + remaining - SAFETY_MS });
   } catch (error) {
     log('error', 'etl run failed', { error: (error as Error).message });
     throw error;

@@ -1,6 +1,8 @@
 import type { RunSummary } from './summary.js';
 
 export const METRICS_NAMESPACE = 'Clicktrail/ETL';
+/** Seconds since the oldest object still unloaded at a run's start was received: the backlog. */
+export const BACKLOG_METRIC = 'OldestUnloadedObjectAge';
 
 /**
  * The run's metrics as one CloudWatch Embedded Metric Format line: logging it is enough for

@@ -110,6 +110,7 @@ export class ClicktrailStack extends Stack {
       WarehouseInstanceId: [warehouse.instanceId, 'Private warehouse and dashboard host'],
       WarehouseSecretArn: [warehouse.host.secret.secretArn, 'Login of clickstream_dw'],
       EtlErrorsAlarmName: [etl.errorsAlarm.alarmName, 'Alarm on ETL failures'],
+      EtlBacklogAlarmName: [etl.backlogAlarm.alarmName, 'Alarm on raw objects waiting over 2 h'],
       DashboardPortForward: [
         `aws ssm start-session --region ${this.region} --target ${warehouse.instanceId} --document-name AWS-StartPortForwardingSession --parameters '${forward}'`,
         `Then open http://localhost:${dashboardPort}/`,

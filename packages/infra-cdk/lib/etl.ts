@@ -38,6 +38,7 @@ export class Etl extends Construct {
   readonly rule: events.Rule;
   readonly deadLetters: sqs.Queue;
   readonly errorsAlarm: cloudwatch.Alarm;
+  readonly backlogAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: EtlProps) {
     super(scope, id);
@@ -114,5 +115,22 @@ export class Etl extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
+
+    // The ETL logs this metric as EMF on every run (etl-lambda's metrics.ts, no dimensions).
+    // Two hours without catching up, or two hours without a run at all, is a stall.
+    this.backlogAlarm = new cloudwatch.Metric({
+      namespace: 'Clicktrail/ETL',
+      metricName: 'OldestUnloadedObjectAge',
+      period: Duration.hours(1),
+      statistic: 'Maximum',
+    }).createAlarm(this, 'Backlog', {
+      alarmDescription:
+        'The oldest raw object not yet loaded is over 2 hours old, or the ETL has not reported for 2 hours',
+      threshold: 7_200,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
   }
 }

@@ -55,6 +55,8 @@ export class Ingest extends Construct {
         allowOrigins: props.corsOrigins,
         allowMethods: [apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.OPTIONS],
         allowHeaders: ['content-type'],
+        // The SDK backs off by Retry-After on a 503; browsers hide it unless exposed.
+        exposeHeaders: ['Retry-After'],
       },
     });
     this.api.addRoutes({

@@ -1,3 +1,4 @@
+import { BACKLOG_METRIC, METRICS_NAMESPACE, metricsLine } from '@clicktrail/etl-lambda/metrics';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { getAtt, logicalId, ref, synthTemplate } from './template.js';
@@ -101,6 +102,27 @@ describe('ETL', () => {
     });
   });
 
+  it('alarms when the oldest unloaded object is over 2 hours old, on the metric the ETL logs', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: BACKLOG_METRIC,
+      Statistic: 'Maximum',
+      Period: 3600,
+      Threshold: 7200,
+      EvaluationPeriods: 2,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    // The ETL publishes it without dimensions; an alarm with any would watch nothing.
+    const alarms = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { MetricName: BACKLOG_METRIC },
+      }),
+    );
+    expect(alarms.map((alarm) => alarm.Properties.Dimensions)).toEqual([undefined]);
+    expect(metricsLine(summaryWithBacklog(7_300))).toContain(`"${BACKLOG_METRIC}":7300`);
+  });
+
   it('takes its schedule from the config', () => {
     synthTemplate({ config: { etlSchedule: 'rate(15 minutes)' } }).hasResourceProperties(
       'AWS::Events::Rule',
@@ -108,3 +130,27 @@ describe('ETL', () => {
     );
   });
 });
+
+/** A run summary as the ETL returns it, with the backlog age at its start. */
+function summaryWithBacklog(ageSeconds: number): Parameters<typeof metricsLine>[0] {
+  return {
+    status: 'done',
+    run_id: 'r',
+    full_scan: false,
+    objects: 0,
+    rows_loaded: 0,
+    duplicates: 0,
+    quarantined: 0,
+    already_loaded: 0,
+    pending_at_start: 1,
+    pending_after: 0,
+    oldest_pending_age_s: ageSeconds,
+    skipped_keys: 0,
+    skipped_key_samples: [],
+    derived_days: [],
+    sessions_rebuilt: 0,
+    load_ms: 0,
+    derive_ms: 0,
+    duration_ms: 0,
+  };
+}

@@ -62,6 +62,7 @@ describe('ingest', () => {
         AllowOrigins: ['https://shop.example.com'],
         AllowMethods: ['POST', 'OPTIONS'],
         AllowHeaders: ['content-type'],
+        ExposeHeaders: ['Retry-After'],
       },
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {

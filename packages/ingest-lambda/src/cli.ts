@@ -24,6 +24,7 @@ Environment:
   S3_ENDPOINT      an S3-compatible server (s3rver, MinIO), path-style
   ALLOWED_ORIGINS  comma-separated browser origins, or * for any
                    (default http://localhost:3000,http://127.0.0.1:3000)
+  RAW_STORE_TIMEOUT_MS  ms a raw-store write may take before answering 503 (default 3000)
 `;
 
 class UsageError extends Error {

@@ -18,7 +18,10 @@ export function originAllowed(policy: CorsPolicy, origin: string | undefined): b
   return origin === undefined || policy.anyOrigin || policy.origins.has(origin);
 }
 
-/** Headers that let the browser read the answer; none for requests without an Origin. */
+/**
+ * Headers that let the browser read the answer; none for requests without an Origin.
+ * `Retry-After` is exposed so the SDK can honour it on a 503 (browsers hide it otherwise).
+ */
 export function corsHeaders(
   policy: CorsPolicy,
   origin: string | undefined,
@@ -26,6 +29,7 @@ export function corsHeaders(
   if (origin === undefined || !originAllowed(policy, origin)) return {};
   return {
     'access-control-allow-origin': policy.anyOrigin ? '*' : origin,
+    'access-control-expose-headers': 'Retry-After',
     vary: 'Origin',
   };
 }

@@ -41,7 +41,8 @@ describe('fuzzing the handler', () => {
     for (const line of (await readObjects(store, 'events/')).flat()) {
       expect(validateRawEvent(line).ok).toBe(true);
     }
-  });
+    // 1,200 fsynced writes: generous for a shared machine.
+  }, 60_000);
 
   it('keeps every good event of 100 mixed batches', async () => {
     const random = seeded(7);

@@ -24,6 +24,28 @@ beforeEach(async () => {
 });
 
 describe('POST /clickstream', () => {
+  it.each([0, -5, 1.5, 1e20])(
+    'writes only lines the ETL reads back, or nothing, whatever sent_at says (%s)',
+    async (sentAt) => {
+      const response = await handler(apiEvent({ body: batchBody([wireEvent()], sentAt) }));
+
+      const lines = (await readObjects(store, 'events/')).flat();
+      expect([200, 400]).toContain(response.statusCode);
+      expect(lines).toHaveLength(response.statusCode === 200 ? 1 : 0);
+      for (const line of lines) expect(validateRawEvent(line)).toMatchObject({ ok: true });
+    },
+  );
+
+  it('keeps a long user agent storable: cut before an emoji, not inside it', async () => {
+    const agent = `${'a'.repeat(1_023)}🛒`;
+
+    await handler(apiEvent({ body: batchBody([wireEvent()]), headers: { 'user-agent': agent } }));
+
+    const [line] = (await readObjects(store, 'events/')).flat() as { user_agent: string }[];
+    expect(line?.user_agent).toBe('a'.repeat(1_023));
+    expect(validateRawEvent(line)).toMatchObject({ ok: true });
+  });
+
   it('stores accepted events as raw lines and refused ones under rejected/', async () => {
     const good = wireEvent();
     const body = batchBody([good, { event_id: 'nope' }]);
@@ -177,6 +199,30 @@ describe('when the store fails', () => {
     const recovered = new LocalFolderStore(blocker);
     expect(await readObjects(recovered, 'events/')).toHaveLength(1);
     expect(await readObjects(recovered, 'rejected/')).toHaveLength(1);
+  });
+
+  it('answers 503 with Retry-After when a store write stalls past the timeout', async () => {
+    const stalled: RawStore = {
+      location: 'stalled',
+      put: () => new Promise(() => undefined),
+      list: store.list.bind(store),
+      get: store.get.bind(store),
+    };
+    const entries: Record<string, unknown>[] = [];
+    const patient = createHandler({
+      store: stalled,
+      cors: corsPolicy(undefined, []),
+      storeTimeoutMs: 50,
+      log: (entry) => entries.push(entry),
+    });
+    const started = performance.now();
+
+    const result = await patient(apiEvent({ body: batchBody([wireEvent()]) }));
+
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('5');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(entries[0]?.error).toMatch(/StoreTimeoutError: .*50 ms/);
   });
 
   it('answers 503 when only the rejected/ write fails, and the retry stores both', async () => {

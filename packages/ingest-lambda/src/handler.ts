@@ -7,12 +7,15 @@ import { RequestBodyError, readBody } from './read-body.js';
 import { requestFacts } from './request-facts.js';
 import { emptyResult, errorResult, jsonResult } from './responses.js';
 import { storeBatch } from './store-batch.js';
+import { DEFAULT_STORE_TIMEOUT_MS } from './store-timeout.js';
 
 export interface HandlerOptions {
   store: RawStore;
   cors: CorsPolicy;
   now?: () => number;
   log?: Logger;
+  /** How long a raw-store write may take before the answer is 503 (default 3 s). */
+  storeTimeoutMs?: number;
 }
 
 export type IngestHandler = (event: HttpApiEvent) => Promise<HttpApiResult>;
@@ -25,6 +28,7 @@ const INGEST_PATH = '/clickstream';
  */
 export function createHandler(options: HandlerOptions): IngestHandler {
   const { store, cors, now = Date.now, log = jsonLogger } = options;
+  const storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   return async (event) => {
     const started = performance.now();
     const facts = requestFacts(event, now);
@@ -71,6 +75,7 @@ export function createHandler(options: HandlerOptions): IngestHandler {
           batch.events,
           cross,
           stats,
+          storeTimeoutMs,
         );
       } catch (error) {
         if (error instanceof RequestBodyError)

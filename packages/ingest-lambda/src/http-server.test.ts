@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { LocalFolderStore } from '@clicktrail/raw-store';
@@ -86,9 +87,69 @@ describe('the local HTTP server', () => {
     expect(statuses).toEqual([413, 413]);
   });
 
+  it('keeps a UTF-8 user agent as UTF-8 (café, not cafÃ©)', async () => {
+    const event = wireEvent();
+    // node:http sends a header string byte for byte as latin1: these are café's UTF-8 bytes.
+    const agent = Buffer.from('Mozilla/5.0 café', 'utf8').toString('latin1');
+
+    const answer = await rawRequest({ 'user-agent': agent }, batchBody([event]));
+
+    expect(answer.status).toBe(200);
+    const lines = (await readObjects(store, 'events/')).flat() as Record<string, unknown>[];
+    expect(lines.find((line) => line.event_id === event.event_id)?.user_agent).toBe(
+      'Mozilla/5.0 café',
+    );
+  });
+
+  it('answers 413 to a large body before closing, without a broken pipe', async () => {
+    const answer = await rawRequest({}, Buffer.alloc(24 * 1024 * 1024, 'x'));
+
+    expect(answer).toEqual({ status: 413 });
+  });
+
+  it('lets a browser read Retry-After from cross-origin answers', async () => {
+    const response = await fetch(`${url}/clickstream`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:3000' },
+      body: 'not json',
+    });
+
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  });
+
   it('answers GET /health for readiness checks', async () => {
     const response = await fetch(`${url}/health`);
 
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 });
+
+/** One POST by node:http, written in 64 KB chunks as a slow client would, with any socket error. */
+function rawRequest(
+  headers: Record<string, string>,
+  body: string | Buffer,
+): Promise<{ status?: number; error?: string }> {
+  return new Promise((resolve) => {
+    const answer: { status?: number; error?: string } = {};
+    const req = request(`${url}/clickstream`, { method: 'POST', headers }, (response) => {
+      answer.status = response.statusCode;
+      response.resume();
+    });
+    req.on('error', (error) => {
+      answer.error = (error as NodeJS.ErrnoException).code ?? error.message;
+    });
+    // After the answer, the upload's end, or a socket error: whatever happened is in.
+    req.on('close', () => resolve(answer));
+    const data = Buffer.from(body);
+    let offset = 0;
+    const writeMore = () => {
+      while (offset < data.length) {
+        const chunk = data.subarray(offset, offset + 65_536);
+        offset += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', writeMore);
+      }
+      req.end();
+    };
+    writeMore();
+  });
+}

@@ -11,7 +11,9 @@ export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 export function toHttpApiEvent(request: IncomingMessage, body: Buffer): HttpApiEvent {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined) {
+      headers[name] = headerText(Array.isArray(value) ? value.join(',') : value);
+    }
   }
   const url = new URL(request.url ?? '/', 'http://localhost');
   return {
@@ -37,16 +39,50 @@ function send(response: ServerResponse, result: HttpApiResult): void {
   response.end(result.body);
 }
 
-/** Reads the body up to the cap; null when the request is larger. */
-async function readCapped(request: IncomingMessage, cap: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > cap) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Bytes past the cap read and dropped after a 413, so the client can finish and read it. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+export class RequestAbortedError extends Error {
+  override name = 'RequestAbortedError';
+}
+
+/**
+ * Reads the body up to the cap; null once it is larger. Past the cap the rest is read and
+ * dropped (up to `DRAIN_BYTES` or `DRAIN_MS`), never left unread: closing a socket the client
+ * is still writing to resets it, and the client sees a broken pipe instead of its 413.
+ */
+function readCapped(request: IncomingMessage, cap: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (over) {
+        if (size > cap + DRAIN_BYTES) request.socket.destroy();
+        return;
+      }
+      if (size <= cap) return void chunks.push(chunk);
+      over = true;
+      chunks.length = 0;
+      const limit = setTimeout(() => request.socket.destroy(), DRAIN_MS);
+      request.once('close', () => clearTimeout(limit));
+      resolve(null);
+    });
+    request.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    request.on('close', () => {
+      if (!request.complete) reject(new RequestAbortedError('the client went away mid-body'));
+    });
+  });
+}
+
+/**
+ * node:http reads header values as latin1, one character per byte; browsers send UTF-8.
+ * Non-ASCII values are read again as the UTF-8 bytes they were (`café`, not `cafÃ©`).
+ */
+function headerText(value: string): string {
+  return /[\u0080-\u00ff]/.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value;
 }
 
 /** The local stand-in for API Gateway: a node:http server in front of the same handler. */
@@ -55,7 +91,8 @@ export function createIngestServer(handler: IngestHandler, maxRequestBytes = MAX
     try {
       const body = await readCapped(request, maxRequestBytes);
       if (body === null) {
-        response.setHeader('connection', 'close');
+        // Answered at once; the rest of the body drains in `readCapped`, then the
+        // connection stays usable.
         send(response, errorResult(413, `request over ${maxRequestBytes} bytes`));
         return;
       }

@@ -61,7 +61,7 @@ describe('S3Store against s3rver', () => {
     expect((await listed('paged/', keys[999])).map((object) => object.key)).toEqual(
       keys.slice(1_000),
     );
-  });
+  }, 90_000); // 1,005 PUTs to s3rver: seconds on a quiet machine, far more on a loaded one
 
   it('says which object is missing with a RawStoreError', async () => {
     await expect(store.get('events/nope')).rejects.toThrow(RawStoreError);

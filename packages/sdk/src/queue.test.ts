@@ -12,8 +12,9 @@ beforeEach(() => vi.stubGlobal('indexedDB', new IDBFactory()));
 
 describe('queue', () => {
   it('keeps events across page loads in IndexedDB', async () => {
-    createQueue(10, true, silent).add(event('a'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const writer = createQueue(10, true, silent);
+    writer.add(event('a'));
+    await vi.waitFor(() => expect(writer.unsaved()).toEqual([]));
     expect(ids(await createQueue(10, true, silent).pending())).toEqual(['a']);
   });
 
@@ -61,7 +62,7 @@ describe('queue', () => {
   it('does not send again what another tab delivered', async () => {
     const [tabA, tabB] = [createQueue(10, true, silent), createQueue(10, true, silent)];
     tabB.add(event('from-b'));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(tabB.unsaved()).toEqual([]));
     const seenByA = await tabA.pending();
     await tabA.remove(ids(seenByA));
     expect(ids(await tabB.pending())).toEqual([]);
@@ -72,7 +73,7 @@ describe('queue', () => {
     const queue = createQueue(10, true, silent);
     queue.add(event('fresh'));
     expect(ids(queue.unsaved())).toEqual(['fresh']);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(queue.unsaved()).toEqual([]);
+    // Waits for the write to commit rather than a fixed delay, which a loaded machine outlasts.
+    await vi.waitFor(() => expect(queue.unsaved()).toEqual([]));
   });
 });

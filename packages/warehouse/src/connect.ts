@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbedded } from './embedded/embedded.js';
+import { ensureEmbeddedServer, type SharedServer } from './embedded/ensure.js';
 import { WarehouseConnectionError } from './errors.js';
 import type { WarehouseTarget } from './settings.js';
 
@@ -10,32 +10,40 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
-function clientFactory(config: pg.ClientConfig, label: string): () => Promise<pg.Client> {
-  return async () => {
-    const client = new pg.Client(config);
-    // A dropped connection mid-run surfaces as a failed query; this keeps it from crashing Node.
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-    } catch (error) {
-      throw new WarehouseConnectionError(`cannot connect to ${label}: ${(error as Error).message}`);
-    }
-    return client;
-  };
+async function connectClient(config: pg.ClientConfig, label: string): Promise<pg.Client> {
+  const client = new pg.Client(config);
+  // A dropped connection mid-run surfaces as a failed query; this keeps it from crashing Node.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new WarehouseConnectionError(`cannot connect to ${label}: ${(error as Error).message}`);
+  }
+  return client;
 }
 
 export async function openWarehouse(target: WarehouseTarget): Promise<Warehouse> {
   if (target.kind === 'server') {
     return {
       label: target.label,
-      connect: clientFactory(target.config, target.label),
+      connect: () => connectClient(target.config, target.label),
       close: async () => undefined,
     };
   }
-  const embedded = await startEmbedded(target.dir);
+  const ensure = () => ensureEmbeddedServer({ dir: target.dir, port: target.port });
+  let server: SharedServer = await ensure();
   return {
     label: target.label,
-    connect: clientFactory({ connectionString: embedded.connectionString }, target.label),
-    close: () => embedded.stop(),
+    async connect() {
+      try {
+        return await connectClient({ connectionString: server.connectionString }, target.label);
+      } catch (error) {
+        if (server.startedHere) throw error;
+        // The process that served the folder has stopped: serve it from here, or find who does.
+        server = await ensure();
+        return connectClient({ connectionString: server.connectionString }, target.label);
+      }
+    },
+    close: () => server.release(),
   };
 }

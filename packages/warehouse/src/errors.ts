@@ -11,3 +11,8 @@ export class EmbeddedWarehouseError extends Error {
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
+
+/** A setting (an environment variable) holds something that cannot be used. */
+export class WarehouseSettingsError extends Error {
+  override name = 'WarehouseSettingsError';
+}

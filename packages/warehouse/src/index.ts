@@ -8,16 +8,19 @@ export {
   EmbeddedWarehouseError,
   MigrationError,
   WarehouseConnectionError,
+  WarehouseSettingsError,
 } from './errors.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
 export type { Migration } from './migrations/index.js';
 export { MIGRATIONS } from './migrations/index.js';
 export type { WarehouseSettings, WarehouseTarget } from './settings.js';
-export { DEFAULT_DW_DIR, warehouseTarget } from './settings.js';
+export { DEFAULT_DW_DIR, DEFAULT_PG_PORT, warehouseTarget } from './settings.js';
 export type { EventColumn, EventRow } from './tables/clickstream-events.js';
 export { EVENT_COLUMNS } from './tables/clickstream-events.js';
 export type { DailyMetricsRow, SessionRow } from './tables/derived.js';
 export { DAILY_METRICS_COLUMNS, SESSION_COLUMNS } from './tables/derived.js';
 export type { TableName } from './tables/names.js';
 export { TABLES } from './tables/names.js';
+export type { WebDatabaseSettings } from './web-database.js';
+export { openWebDatabase, WEB_SCHEMA, webDatabaseTarget } from './web-database.js';

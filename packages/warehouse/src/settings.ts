@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import type { ClientConfig } from 'pg';
+import { WarehouseSettingsError } from './errors.js';
 
 export const DEFAULT_DW_DIR = '.clicktrail/dw';
+/** The embedded server's loopback port unless `CLICKTRAIL_PG_PORT` says otherwise. */
+export const DEFAULT_PG_PORT = 5433;
 
 export interface WarehouseSettings {
   DATABASE_URL?: string | undefined;
@@ -11,20 +14,38 @@ export interface WarehouseSettings {
   DWH_PASSWORD?: string | undefined;
   DWH_DATABASE?: string | undefined;
   DW_DIR?: string | undefined;
+  CLICKTRAIL_PG_PORT?: string | undefined;
 }
 
-/** A PostgreSQL server to connect to, or the embedded PGlite folder to open. */
+/** A PostgreSQL server to connect to, or the embedded PGlite folder and its shared port. */
 export type WarehouseTarget =
   | { kind: 'server'; config: ClientConfig; label: string }
-  | { kind: 'embedded'; dir: string; label: string };
+  | { kind: 'embedded'; dir: string; port: number; label: string };
+
+function portFrom(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new WarehouseSettingsError(`${name} must be a port number (1-65535); got "${value}"`);
+  }
+  return port;
+}
 
 /**
- * `DATABASE_URL` first, then the reference design's `DWH_*` variables, else embedded
- * PGlite in `.clicktrail/dw` (or `DW_DIR`). Labels never include the password.
+ * `DATABASE_URL` first, then the reference design's `DWH_*` variables, else the embedded
+ * PGlite in `.clicktrail/dw` (or `DW_DIR`), shared on loopback port 5433 (or
+ * `CLICKTRAIL_PG_PORT`). Labels never include the password.
  */
 export function warehouseTarget(settings: WarehouseSettings = process.env): WarehouseTarget {
   if (settings.DATABASE_URL) {
-    const url = new URL(settings.DATABASE_URL);
+    let url: URL;
+    try {
+      url = new URL(settings.DATABASE_URL);
+    } catch {
+      throw new WarehouseSettingsError(
+        'DATABASE_URL must be a URL like postgres://user@host:5432/db',
+      );
+    }
     return {
       kind: 'server',
       config: { connectionString: settings.DATABASE_URL },
@@ -32,7 +53,7 @@ export function warehouseTarget(settings: WarehouseSettings = process.env): Ware
     };
   }
   if (settings.DWH_HOST) {
-    const port = Number(settings.DWH_PORT ?? 5432);
+    const port = portFrom(settings.DWH_PORT, 'DWH_PORT', 5432);
     const database = settings.DWH_DATABASE ?? 'clickstream_dw';
     return {
       kind: 'server',
@@ -46,6 +67,7 @@ export function warehouseTarget(settings: WarehouseSettings = process.env): Ware
       label: `postgres://${settings.DWH_HOST}:${port}/${database}`,
     };
   }
-  const dir = resolve(settings.DW_DIR ?? DEFAULT_DW_DIR);
-  return { kind: 'embedded', dir, label: `pglite:${dir}` };
+  const dir = resolve(settings.DW_DIR || DEFAULT_DW_DIR);
+  const port = portFrom(settings.CLICKTRAIL_PG_PORT, 'CLICKTRAIL_PG_PORT', DEFAULT_PG_PORT);
+  return { kind: 'embedded', dir, port, label: `pglite:${dir} (127.0.0.1:${port})` };
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freeLoopbackPort } from '@clicktrail/warehouse/testing';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const INGEST_BIN = `${root}packages/ingest-lambda/bin/clicktrail-ingest.js`;
@@ -59,7 +60,8 @@ export interface EtlSummary {
 export async function runEtl(args: string[], cwd: string): Promise<EtlSummary> {
   const { stdout } = await promisify(execFile)(process.execPath, [ETL_BIN, 'run', ...args], {
     cwd,
-    env: { ...process.env, DATABASE_URL: '' },
+    // Embedded runs serve the warehouse on a free port, never the demo's fixed one.
+    env: { ...process.env, DATABASE_URL: '', CLICKTRAIL_PG_PORT: String(await freeLoopbackPort()) },
   });
   const last = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as EtlSummary;

@@ -1,0 +1,2 @@
+export declare function buildServer(outfile?: string): Promise<string>;
+export declare function buildArtifact(outDir?: string): Promise<string>;

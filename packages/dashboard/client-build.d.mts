@@ -1,0 +1,1 @@
+export declare function buildClientScript(): Promise<string>;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@clicktrail/source'] },
+  ssr: { resolve: { conditions: ['@clicktrail/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Each file makes its own database; two at a time suits a 2-core machine.
+    maxWorkers: 2,
+  },
+});
