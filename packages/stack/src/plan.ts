@@ -33,7 +33,7 @@ export function stackPlan(settings: StackSettings): PlannedPart[] {
   const ingestUrl = `http://localhost:${settings.ports.ingest.port}/clickstream`;
   // With a real PostgreSQL the parts read DATABASE_URL / DWH_* from the environment as is.
   const warehouseEnv = settings.externalWarehouse ? {} : embeddedWarehouseEnv(settings);
-  const storeDatabase = settings.env.DATABASE_URL ?? embeddedWarehouseUrl(settings);
+  const storeDatabase = settings.env.DATABASE_URL || embeddedWarehouseUrl(settings);
   return [
     () => (settings.externalWarehouse ? null : warehouseService(settings)),
     () => ingestService(settings, storeOrigins),

@@ -56,7 +56,9 @@ export function wholeHistory(ledger: Ledger) {
 export async function runVerify(
   truthFile: string,
   dashboard: string,
+  figures?: string[],
 ): Promise<{ code: number; output: string }> {
+  const only = figures ? ['--figures', figures.join(',')] : [];
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [
       VERIFY_BIN,
@@ -64,6 +66,7 @@ export async function runVerify(
       truthFile,
       '--dashboard',
       dashboard,
+      ...only,
     ]);
     return { code: 0, output: stdout };
   } catch (error) {
