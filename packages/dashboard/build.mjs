@@ -10,8 +10,30 @@ import { buildClientScript } from './client-build.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-export async function buildServer(outfile = here('./dist/cli.js')) {
+/**
+ * The artifact runs on a host with a PostgreSQL server and nothing but Node: PGlite (WASM
+ * files beside its code) is replaced by stand-ins that say so if the embedded warehouse is
+ * ever asked for. A name missing here fails the build, not the host.
+ */
+const withoutPglite = {
+  name: 'without-pglite',
+  setup(b) {
+    b.onResolve({ filter: /^@electric-sql\// }, (args) => ({
+      path: args.path,
+      namespace: 'no-pglite',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'no-pglite' }, () => ({
+      contents: `const fail = () => { throw new Error('this dashboard build has no embedded warehouse: set DATABASE_URL or DWH_HOST'); };
+class Missing { constructor() { fail(); } static create() { fail(); } }
+export { Missing as PGlite, Missing as PGLiteSocketHandler, Missing as PGLiteSocketServer };`,
+      loader: 'js',
+    }));
+  },
+};
+
+export async function buildServer(outfile = here('./dist/cli.js'), { embedded = true } = {}) {
   await build({
+    plugins: embedded ? [] : [withoutPglite],
     entryPoints: [here('./src/cli.ts')],
     outfile,
     bundle: true,
@@ -35,7 +57,7 @@ export async function buildArtifact(outDir = here('./dist')) {
   const stage = join(outDir, 'artifact');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  await buildServer(join(stage, 'server.mjs'));
+  await buildServer(join(stage, 'server.mjs'), { embedded: false });
   const tarball = join(outDir, 'clicktrail-dashboard.tgz');
   execFileSync('tar', ['-czf', tarball, '-C', stage, 'server.mjs']);
   return tarball;

@@ -10,11 +10,11 @@ const entries = {
   cognito: 'src/cognito/index.ts',
   react: 'src/react/index.ts',
 };
-const external = ['idb-keyval', 'nanoid', 'amazon-cognito-identity-js', 'react'];
+const external = ['amazon-cognito-identity-js', 'react'];
 // The React entry is a client module: Next.js server components may import its provider.
 const banner = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const INTERNAL_PROPERTIES =
-  /^(touch|extend|current|memory|unsaved|pending|schedule|isNew|outcome|retryAfterMs|persist|dropped|user)$/;
+  /^(memory|unsaved|pending|schedule|outcome|retryAfterMs|dropped|persistent|read|write|remove|take|sync|update|run|on|destroy|exclusive|stop|value)$/;
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const { version: packageVersion } = JSON.parse(readFileSync('./package.json', 'utf8'));
 /** Puts package.json's version into `sdk_version`. */
@@ -50,7 +50,7 @@ export default [
     input: 'src/iife.ts',
     plugins: [nodeResolve({ browser: true }), version(), ts()],
     output: {
-      file: 'dist/clicktrail.iife.js',
+      file: process.env.IIFE_FILE ?? 'dist/clicktrail.iife.js',
       format: 'iife',
       name: 'Clicktrail',
       plugins: [
@@ -64,7 +64,8 @@ export default [
             unsafe_comps: true,
           },
           // Internal names only: never public API, event fields or DOM properties.
-          mangle: { properties: { regex: INTERNAL_PROPERTIES } },
+          // `builtins`: these names are ours even where a DOM interface has one like it.
+          mangle: { properties: { regex: INTERNAL_PROPERTIES, builtins: true } },
         }),
       ],
     },

@@ -1,7 +1,8 @@
 // pnpm --filter nextjs-store seed: applies the migrations and writes the catalog. Idempotent.
-import { connect, resolveDatabase } from '../src/db/connection';
+import { connect } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
 import { seed } from '../src/db/seed';
+import { resolveDatabase } from './resolve-database';
 
 const target = await resolveDatabase();
 const db = connect(target, { max: 2 });
@@ -13,4 +14,5 @@ try {
   );
 } finally {
   await db.end();
+  await target.server?.release();
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startEmbedded } from '@clicktrail/warehouse/embedded';
 import pg from 'pg';
 
 /** A throwaway store database reached over TCP, as the store reaches its own. */
@@ -31,20 +30,10 @@ export async function createServerDatabase(adminUrl: string): Promise<TestDataba
   };
 }
 
-/** An in-memory PGlite behind pglite-socket on a random port: the embedded mode's engine. */
+/** An in-memory PGlite behind the warehouse's embedded socket server on a random port. */
 export async function createPgliteDatabase(): Promise<TestDatabase> {
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
-  const address = server.getServerConn();
-  return {
-    kind: 'pglite',
-    url: `postgres://postgres@${address}/postgres`,
-    async drop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const server = await startEmbedded(undefined);
+  return { kind: 'pglite', url: server.connectionString, drop: () => server.stop() };
 }
 
 /** The kinds of database the data layer is tested on: PGlite always, PostgreSQL with DATABASE_URL. */

@@ -46,7 +46,11 @@ export async function startDashboard({
   return {
     url: `http://${shown}:${address.port}`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections (browsers keep them) would hold close() open.
+        (server as { closeAllConnections?(): void }).closeAllConnections?.();
+      });
       await reader.close();
       await warehouse.close();
     },

@@ -1,6 +1,6 @@
 /** The parsed command line of `clicktrail-etl`. */
 export interface CliArgs {
-  command: 'run' | 'migrate' | 'watch' | 'help';
+  command: 'run' | 'migrate' | 'rebuild' | 'watch' | 'help';
   rawDir?: string;
   databaseUrl?: string;
   full: boolean;
@@ -18,6 +18,7 @@ Usage:
   clicktrail-etl run     [--raw-dir DIR] [--database-url URL] [--full] [--wait]
   clicktrail-etl watch   --every <seconds> [same options as run]
   clicktrail-etl migrate [--database-url URL]
+  clicktrail-etl rebuild [--database-url URL]
   clicktrail-etl --help
 
 Options:
@@ -28,9 +29,11 @@ Options:
   --wait               wait for a run in progress instead of exiting
   --every SECONDS      watch: pause between runs (default 60)
 
-run prints progress on stderr and a one-line JSON summary as its last stdout line.`;
+run prints progress on stderr and a one-line JSON summary as its last stdout line.
+rebuild recomputes the derived tables from clickstream_events alone, with days cut in
+CLICKTRAIL_TIME_ZONE (IANA name, default UTC): run it after changing the time zone.`;
 
-const COMMANDS = new Set(['run', 'migrate', 'watch', 'help']);
+const COMMANDS = new Set(['run', 'migrate', 'rebuild', 'watch', 'help']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { command: 'help', full: false, wait: false, everySeconds: 60 };

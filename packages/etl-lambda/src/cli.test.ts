@@ -115,6 +115,30 @@ describe('clicktrail-etl', () => {
     });
   });
 
+  it('rebuilds the derived tables in CLICKTRAIL_TIME_ZONE', async () => {
+    const store = await tempStore();
+    // 20:00 UTC on the 20th is 04:00 on the 21st in Singapore.
+    const evening = Date.UTC(2026, 10, 20, 20, 0, 0);
+    await putObject(
+      store,
+      evening,
+      [rawEvent({ session_id: 'tz-1', event_timestamp: evening })],
+      'tz0001',
+    );
+    await runEtl(client, store, { fullScan: true, waitForLock: true });
+    const { stdout } = await exec('node', [cli, 'rebuild', '--database-url', db.url], {
+      env: { ...process.env, CLICKTRAIL_TIME_ZONE: 'Asia/Singapore' },
+    });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      status: 'done',
+      time_zone: 'Asia/Singapore',
+    });
+    const day = await client.query(
+      `SELECT to_char(session_date, 'YYYY-MM-DD') AS day FROM sessions WHERE session_id = 'tz-1'`,
+    );
+    expect(day.rows).toEqual([{ day: '2026-11-21' }]);
+  });
+
   // Two CLI runs, each opening the PGlite folder: seconds each on a busy machine.
   it('runs on the embedded PGlite warehouse when no server is configured', {
     timeout: 180_000,

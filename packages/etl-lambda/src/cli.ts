@@ -1,5 +1,11 @@
 import { rawStoreFromSettings } from '@clicktrail/raw-store';
-import { migrate, openWarehouse, type Warehouse, warehouseTarget } from '@clicktrail/warehouse';
+import {
+  migrate,
+  openWarehouse,
+  rebuildAll,
+  type Warehouse,
+  warehouseTarget,
+} from '@clicktrail/warehouse';
 import { type CliArgs, parseArgs, USAGE, UsageError } from './cli-args.js';
 import { progressPrinter } from './progress.js';
 import { runEtl } from './run.js';
@@ -72,6 +78,12 @@ async function main(argv: readonly string[]): Promise<number> {
       const client = await warehouse.connect();
       const result = await migrate(client).finally(() => client.end());
       print(JSON.stringify({ status: 'done', ...result }));
+    } else if (args.command === 'rebuild') {
+      const client = await warehouse.connect();
+      const result = await migrate(client)
+        .then(() => rebuildAll(client))
+        .finally(() => client.end());
+      print(JSON.stringify({ status: 'done', ...result, days: result.days.length }));
     } else if (args.command === 'watch') await watch(args, warehouse);
     else await runOnce(args, warehouse);
     return 0;

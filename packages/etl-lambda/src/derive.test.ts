@@ -217,4 +217,33 @@ describe('derived model', () => {
     await runEtl(client, store, { now: () => at('00:00:30', '2026-11-21'), fullScan: true });
     expect(JSON.stringify([await sessions(), await metrics()])).toBe(before);
   });
+
+  it('moves a session to the earlier day a late event gives it, counting it once', async () => {
+    await putObject(
+      store,
+      at('00:10:01', '2026-11-21'),
+      [ev('E', 's6', 'page_view', at('00:10:00', '2026-11-21'), page('/'))],
+      'y1',
+    );
+    await runEtl(client, store, { now: () => at('00:20:00', '2026-11-21') });
+    // The session's first event arrives late: it started before midnight.
+    await putObject(
+      store,
+      at('00:15:00', '2026-11-21'),
+      [ev('E', 's6', 'page_view', at('23:55:00'), page('/earlier'))],
+      'y2',
+    );
+    await runEtl(client, store, { now: () => at('00:20:00', '2026-11-21') });
+    expect((await sessions())[0]).toMatchObject({ day: '2026-11-20', landing_path: '/earlier' });
+    const perDay = (await metrics()).map(({ day, sessions, users, events }) => ({
+      day,
+      sessions,
+      users,
+      events,
+    }));
+    expect(perDay).toEqual([
+      { day: '2026-11-20', sessions: 1, users: 1, events: 1 },
+      { day: '2026-11-21', sessions: 0, users: 1, events: 1 },
+    ]);
+  });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RawStore } from '@clicktrail/raw-store';
-import { migrate } from '@clicktrail/warehouse';
+import { migrate, rebuildDerived } from '@clicktrail/warehouse';
 import type { ClientBase } from 'pg';
-import { rebuildDerived } from './derive.js';
+
 import { pendingObjects, receivedAtOfKey, scanPrefixes } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';

@@ -2,23 +2,40 @@ import { launchChromium } from '../test/chromium.mjs';
 import { bundle } from './lib/bundle.mjs';
 import { startBenchServer } from './lib/server.mjs';
 
-const CHUNKS = 100;
-const CHUNK_EVENTS = 100;
 const WARM_UP_EVENTS = 500;
+/** Long bursts: 100 blocks of 100 calls back to back. Short: 100 blocks of 5, 100 ms apart. */
+export const RUNS = {
+  long: { blocks: 100, size: 100, gapMs: 0 },
+  short: { blocks: 100, size: 5, gapMs: 100 },
+};
+export const SDKS = [
+  ['@clicktrail/sdk', 'record-clicktrail'],
+  ['@aws/clickstream-web', 'record-clickstream-web'],
+  ['@snowplow/browser-tracker', 'record-snowplow'],
+];
 
-/** In the page: times record() in chunks, yielding a task between chunks so SDKs can send. */
-async function timeRecords({ chunks, size, warmUp }) {
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * In the page: the main-thread cost of each block of `size` record() calls, from the first call
+ * until a message posted right after the last one arrives. That counts the calls, every
+ * promise job they queued (microtasks run before the next task) and any task that ran first.
+ */
+async function timeBlocks({ blocks, size, gapMs, warmUp }) {
   let i = 0;
   for (; i < warmUp; i++) window.bench.record(i);
   await new Promise((resolve) => setTimeout(resolve, 500));
+  const channel = new MessageChannel();
   const perEvent = [];
-  for (let chunk = 0; chunk < chunks; chunk++) {
-    const start = performance.now();
-    for (let k = 0; k < size; k++) window.bench.record(i++);
-    perEvent.push((performance.now() - start) / size);
-    await pause();
+  for (let block = 0; block < blocks; block++) {
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+    const ms = await new Promise((resolve) => {
+      const start = performance.now();
+      channel.port1.onmessage = () => resolve(performance.now() - start);
+      for (let k = 0; k < size; k++) window.bench.record(i++);
+      channel.port2.postMessage(0);
+    });
+    perEvent.push(ms / size);
   }
+  channel.port1.close();
   perEvent.sort((a, b) => a - b);
   return { perEvent, isolated: crossOriginIsolated };
 }
@@ -26,36 +43,35 @@ async function timeRecords({ chunks, size, warmUp }) {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 
 /**
- * Main-thread cost of record() in Chromium: 10,000 events per SDK (100 chunks of 100), each
- * SDK with its defaults on its own origin of one test server setup, in the same browser run.
+ * Main-thread cost of record() in Chromium for each SDK with its defaults, in long and short
+ * bursts, each SDK on its own origin, all in the same browser run.
  */
 export async function measureRecordCost() {
   const browser = await launchChromium();
   const results = [];
   try {
-    for (const [name, entry] of [
-      ['@clicktrail/sdk', 'record-clicktrail'],
-      ['@aws/clickstream-web', 'record-clickstream-web'],
-    ]) {
-      const server = await startBenchServer(await bundle(entry));
-      const page = await browser.context.newPage();
-      await page.goto(server.origin);
-      await page.evaluate(
-        (endpoint) => window.bench.init(endpoint),
-        `${server.origin}/clickstream`,
-      );
-      const run = { chunks: CHUNKS, size: CHUNK_EVENTS, warmUp: WARM_UP_EVENTS };
-      const { perEvent, isolated } = await page.evaluate(timeRecords, run);
-      await page.close();
-      await server.close();
-      results.push({
-        name,
-        events: CHUNKS * CHUNK_EVENTS,
-        medianUs: quantile(perEvent, 0.5) * 1000,
-        p90Us: quantile(perEvent, 0.9) * 1000,
-        posts: server.posts.length,
-        isolated,
-      });
+    for (const [name, entry] of SDKS) {
+      const script = await bundle(entry);
+      for (const [burst, run] of Object.entries(RUNS)) {
+        const server = await startBenchServer(script);
+        const page = await browser.context.newPage();
+        await page.goto(server.origin);
+        await page.evaluate((url) => window.bench.init(url), `${server.origin}/clickstream`);
+        const { perEvent, isolated } = await page.evaluate(timeBlocks, {
+          ...run,
+          warmUp: WARM_UP_EVENTS,
+        });
+        await page.close();
+        await server.close();
+        results.push({
+          name,
+          burst,
+          events: run.blocks * run.size,
+          medianUs: quantile(perEvent, 0.5) * 1000,
+          p90Us: quantile(perEvent, 0.9) * 1000,
+          isolated,
+        });
+      }
     }
   } finally {
     await browser.close();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench` in packages/sdk: size, record() cost and requests per page load, printed as
-// tables. Needs dist/ built (`pnpm --filter @clicktrail/sdk build`) and /usr/bin/chromium.
+// `pnpm bench` in packages/sdk: size, record() cost (short and long bursts), the crash-loss
+// window and requests per page load, printed as tables. Needs dist/ built (`pnpm --filter @clicktrail/sdk build`) and /usr/bin/chromium.
 import { existsSync } from 'node:fs';
+import { measureCrashWindow } from './crash-window.mjs';
 import { measureRecordCost } from './record-cost.mjs';
 import { countRequests } from './requests.mjs';
 import { measureSizes } from './size.mjs';
@@ -27,18 +28,30 @@ table(
 );
 
 const costs = await measureRecordCost();
-const [ours] = costs;
+for (const burst of ['short', 'long']) {
+  const rows = costs.filter((c) => c.burst === burst);
+  const ours = rows[0];
+  const shape =
+    burst === 'short' ? 'blocks of 5 calls 100 ms apart' : 'blocks of 100 calls back to back';
+  table(
+    `record() main-thread cost in Chromium, ${burst} bursts: ${bytes(ours.events)} events in ${shape}` +
+      ` (calls + the promise jobs they queue; crossOriginIsolated: ${ours.isolated})`,
+    ['SDK (defaults)', 'median us/event', 'p90 us/event', 'median vs ours'],
+    rows.map((c) => [
+      c.name,
+      c.medianUs.toFixed(2),
+      c.p90Us.toFixed(2),
+      `${(c.medianUs / ours.medianUs).toFixed(1)}x`,
+    ]),
+  );
+}
+
+const crash = await measureCrashWindow();
 table(
-  `record() main-thread cost in Chromium, ${bytes(ours.events)} events each, 100 chunks of 100` +
-    ` (crossOriginIsolated: ${ours.isolated})`,
-  ['SDK (defaults)', 'median us/event', 'p90 us/event', 'POSTs during run', 'median vs ours'],
-  costs.map((c) => [
-    c.name,
-    c.medianUs.toFixed(2),
-    c.p90Us.toFixed(2),
-    bytes(c.posts),
-    `${(c.medianUs / ours.medianUs).toFixed(1)}x`,
-  ]),
+  `Crash-loss window of @clicktrail/sdk: Chromium SIGKILLed this long after record(), endpoint down` +
+    ` (window: ${crash.windowMs} ms, the longest delay at which an event was lost)`,
+  ['killed after ms', 'event kept'],
+  crash.rows.map((r) => [String(r.delay), `${r.kept} of ${r.trials}`]),
 );
 
 const requests = await countRequests();

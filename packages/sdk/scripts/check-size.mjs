@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 4096;
+export const BUDGET_BYTES = 4608;
 const file = new URL('../dist/clicktrail.iife.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 const verdict = size <= BUDGET_BYTES ? 'ok' : 'OVER BUDGET';

@@ -105,3 +105,72 @@ describe('record', () => {
     await vi.waitFor(() => expect(server.batches.length).toBeGreaterThan(0));
   });
 });
+
+describe('identity kept in IndexedDB too', () => {
+  it('keeps the client id when localStorage lost it (a browser killed before writing it)', async () => {
+    const first = start({ appId: 'durable' });
+    await first.flush();
+    await first.shutdown();
+    localStorage.clear();
+    const second = start({ appId: 'durable' });
+    await second.flush();
+    expect(second.clientId).toBe(first.clientId);
+    expect(server.names().filter((name) => name === 'first_visit')).toHaveLength(1);
+  });
+});
+
+describe('two clients on one origin', () => {
+  it('send their events to their own endpoint only', async () => {
+    const a = start({ endpoint: 'https://a.example.com/c', autoPageViews: false });
+    const b = start({ endpoint: 'https://b.example.com/c', autoPageViews: false });
+    server.offline(true);
+    a.record('from_a');
+    b.record('from_b');
+    await Promise.all([a.flush(), b.flush()]);
+    server.offline(false);
+    await a.flush();
+    await b.flush();
+    const sentTo = (url: string) =>
+      vi
+        .mocked(fetch)
+        .mock.calls.filter(([to]) => to === url)
+        .flatMap(([, init]) =>
+          JSON.parse(String(init?.body)).events.map((e: { event_name: string }) => e.event_name),
+        );
+    expect(sentTo('https://a.example.com/c')).not.toContain('from_b');
+    expect(sentTo('https://b.example.com/c')).not.toContain('from_a');
+    expect(a.clientId).not.toBe(b.clientId);
+  });
+});
+
+describe('activity', () => {
+  it('does not write localStorage on every scroll, key or pointer event', async () => {
+    const client = start();
+    await client.flush();
+    const writes = vi.spyOn(localStorage, 'setItem');
+    for (let i = 0; i < 100; i++) window.dispatchEvent(new Event('scroll'));
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('product context', () => {
+  it('is copied to plain data, so a Vue reactive() product or a class instance is stored', async () => {
+    class Product {
+      id = 'sku-1';
+      name = 'Mug';
+      get label() {
+        return this.name;
+      }
+    }
+    const client = start({ appId: 'vue', autoPageViews: false, flushIntervalMs: 60_000 });
+    server.offline(true);
+    client.record('view_item', { product: new Proxy(new Product(), {}) });
+    client.record('add_to_cart');
+    await client.flush();
+    await client.shutdown();
+    server.offline(false);
+    const again = start({ appId: 'vue', autoPageViews: false });
+    await again.flush();
+    expect(server.names()).toEqual(expect.arrayContaining(['view_item', 'add_to_cart']));
+  });
+});

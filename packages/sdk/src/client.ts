@@ -1,8 +1,9 @@
-import { nanoid } from 'nanoid';
 import type { ClickstreamClient, RecordOptions } from './api.js';
-import { createIdentity, type Identity } from './identity.js';
-import { createLocalState } from './local-state.js';
+import { openDatabase } from './database.js';
+import { alive, assign, merge, type Session, type Stored } from './identity.js';
+import { createLocalStore } from './local-state.js';
 import { createLog } from './log.js';
+import { newId } from './new-id.js';
 import { type ClickstreamOptions, type Consent, DEFAULTS } from './options.js';
 import { watchNavigation } from './page-views.js';
 import { createQueue } from './queue.js';
@@ -10,63 +11,87 @@ import { cleanAttributes } from './schema/attributes.js';
 import type { ClickstreamEvent } from './schema/event.js';
 import { LIMITS, NAME_PATTERN } from './schema/limits.js';
 import { createSender } from './sender.js';
-import { createSessions } from './session.js';
+import { createSharedState } from './shared-state.js';
+import { createStash } from './stash.js';
 import { sendOnUnload } from './unload.js';
 import { SDK_VERSION } from './version.js';
 
-const UNSAVED = 'unsaved';
 const INTERACTIONS = ['pointerdown', 'keydown', 'scroll'];
+/** The identity record's key in the queue's object store (event ids are strings). */
+const IDENTITY = 0;
+const ANONYMOUS = { user_id: null, user_login_state: 'logged_out', identity_source: null } as const;
 const clip = (text: string | null, max: number) => (text ? text.slice(0, max) : null);
+/** Plain data IndexedDB can always clone (a Vue `reactive()` proxy or a class instance cannot). */
+const plain = <T>(value: T | undefined): T | null =>
+  value == null ? null : JSON.parse(JSON.stringify(value));
 
 /** The browser client; `createClickstream` decides whether to use it. */
 export function createBrowserClient(options: ClickstreamOptions): ClickstreamClient {
   const config = { ...DEFAULTS, ...options };
-  const { endpoint, appId, maxBatchEvents: maxBatch } = config;
+  const { endpoint, appId, maxBatchEvents: maxBatch, sessionTimeoutMs: timeoutMs } = config;
   const log = createLog(config.debug);
+  // Everything stored is per endpoint and app: two clients on one origin share nothing.
+  const key = `clicktrail:${appId}@${endpoint}`;
+  const tab = newId();
   let consent: Consent = config.consent;
-  const state = createLocalState(consent === 'granted', log);
-  const identity: Identity = createIdentity(state);
-  const sessions = createSessions(state, config.sessionTimeoutMs);
-  const queue = createQueue(config.maxQueueEvents, consent !== 'denied', log);
+  const local = createLocalStore(log);
+  const state = createSharedState(local, key, consent === 'granted');
+  const stash = createStash(local, key, tab);
+  const db = openDatabase(key, consent === 'granted', log);
+  const queue = createQueue(db, config.maxQueueEvents, log, () => stash.update(queue.unsaved), tab);
   const sender = createSender({ endpoint, queue, maxBatchEvents: maxBatch, log });
+  /** Recorded, waiting for consent or for the identity and session they belong to. */
   const held: ClickstreamEvent[] = [];
+  let settling: Promise<void> | undefined;
+  const settled = async () => {
+    while (settling) await settling;
+  };
   let referrer = clip(document.referrer, LIMITS.maxUrlLength);
   let lastPage = '';
 
-  const enqueue = (event: ClickstreamEvent) => {
-    if (consent === 'denied') return;
-    log(`${consent === 'pending' ? 'held' : 'queued'} ${event.event_name}`, event);
-    if (consent === 'pending') return held.push(event);
-    queue.add(event);
+  const enqueue = (events: ClickstreamEvent[]) => {
+    for (const event of events) {
+      log(`queued ${event.event_name}`, event);
+      queue.add(event);
+    }
     sender.schedule(queue.memory.size >= maxBatch ? 0 : config.flushIntervalMs);
   };
 
-  const build = (
-    name: string,
-    { product, items, attributes }: RecordOptions = {},
-  ): ClickstreamEvent => {
-    const session = sessions.touch();
-    if (session.isNew && name !== 'session_start') enqueue(build('session_start'));
+  // Starting a client id or a session is a read-modify-write every tab may do at once: it runs
+  // in one IndexedDB transaction, which tabs cannot interleave, on localStorage's and
+  // IndexedDB's copies (either may have lost what the other holds).
+  const assignHeld = (durable?: Stored) => {
+    const stored = merge(durable, state.read());
+    const events = assign(stored, held.splice(0), timeoutMs, tab);
+    state.value = stored;
+    state.write();
+    enqueue(events);
+    return stored;
+  };
+  const settle = (): Promise<void> =>
+    (settling ??= db.update(IDENTITY, assignHeld).then(() => {
+      settling = undefined;
+      if (held[0] && consent === 'granted') return settle();
+    }));
+
+  // `assign` adds the client id and session fields.
+  const build = (name: string, { product, items, attributes }: RecordOptions = {}) => {
     const cleaned = cleanAttributes(attributes);
     if (cleaned.dropped[0]) log('dropped attributes', cleaned.dropped);
     return {
-      event_id: nanoid(),
+      event_id: newId(),
       event_name: name,
       event_timestamp: Date.now(),
       app_id: appId,
-      client_id: identity.clientId,
-      session_id: session.id,
-      session_number: session.number,
-      is_first_visit: session.number === 1,
-      ...identity.user(),
+      ...(state.value.user ?? ANONYMOUS),
       page_url: clip(location.href, LIMITS.maxUrlLength),
       page_referrer: referrer,
       page_title: clip(document.title, LIMITS.maxTitleLength),
-      product: product ?? null,
-      items: items ?? [],
+      product: plain(product),
+      items: plain(items) ?? [],
       attributes: cleaned.attributes,
       sdk_version: SDK_VERSION,
-    };
+    } as ClickstreamEvent;
   };
 
   const record = (name: string, recordOptions?: RecordOptions) => {
@@ -78,7 +103,21 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       ) {
         return log(`dropped: invalid name ${name}`);
       }
-      enqueue(build(name, recordOptions));
+      if (consent === 'denied') return;
+      const event = build(name, recordOptions);
+      // The common case reads and writes no storage: this tab's copy of the shared state knows
+      // the session, and activity reaches localStorage at most every few seconds.
+      if (
+        consent === 'granted' &&
+        !held[0] &&
+        alive(state.value, event.event_timestamp, timeoutMs)
+      ) {
+        enqueue(assign(state.value, [event], timeoutMs, tab));
+        return state.write(true);
+      }
+      // Capped like the queue: the oldest go first.
+      if (held.push(event) > config.maxQueueEvents) held.shift();
+      if (consent === 'granted') void settle();
     } catch (error) {
       log('record failed', error);
     }
@@ -93,15 +132,22 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   // SPA navigation: only when the URL or the title changed (no doubles from replaceState).
   const autoPageView = () => lastPage !== `${location.href}\n${document.title}` && pageView();
 
-  const extend = () => sessions.extend();
-  // On pagehide the page may still report 'visible', so only visibilitychange checks it.
-  // Leaving a page fires both events at once: send what is waiting only once.
-  let hiddenAt = 0;
+  const extend = () => {
+    if (!alive(state.value, Date.now(), timeoutMs)) return;
+    (state.value.session as Session).at = Date.now();
+    state.write(true);
+  };
+  // Leaving a page fires pagehide and visibilitychange: send what is waiting once per hide.
+  let hidden = false;
   const onHide = () => {
-    if (consent !== 'granted' || Date.now() - hiddenAt < 1_000) return;
-    hiddenAt = Date.now();
+    if (consent !== 'granted' || hidden) return;
+    hidden = true;
+    // Events still waiting for their session cannot wait for IndexedDB: settle them on
+    // localStorage's copy alone.
+    if (held[0]) assignHeld();
+    state.write();
     // IndexedDB may not finish before the page dies; localStorage writes at once.
-    state.set(UNSAVED, [...(state.get<ClickstreamEvent[]>(UNSAVED) ?? []), ...queue.unsaved()]);
+    stash.write(queue.unsaved());
     sendOnUnload(
       endpoint,
       [...queue.memory.values()],
@@ -110,48 +156,77 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       log,
     );
   };
-  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+  // On pagehide the page may still report 'visible', so only visibilitychange checks it.
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+    else hidden = false;
+  };
   const onOnline = () => void sender.flush();
-  const listeners: [EventTarget, string, () => void][] = [
+  const listeners: [EventTarget, string, (event: never) => void][] = [
     [window, 'pagehide', onHide],
     [document, 'visibilitychange', onVisibility],
     [window, 'online', onOnline],
+    [window, 'storage', state.sync],
     ...INTERACTIONS.map((type): [EventTarget, string, () => void] => [window, type, extend]),
   ];
   for (const [target, type, listener] of listeners)
-    target.addEventListener(type, listener, { passive: true });
+    target.addEventListener(type, listener as () => void, { passive: true });
   const stopNavigation = config.autoPageViews ? watchNavigation(autoPageView) : () => {};
 
-  // Events an earlier page stashed on its way out rejoin the queue.
-  for (const event of state.get<ClickstreamEvent[]>(UNSAVED) ?? []) queue.add(event);
-  state.remove(UNSAVED);
-  // The first event of a session is preceded by `session_start` (see `build`).
-  if (identity.isNew) enqueue(build('first_visit'));
+  /** With consent: what earlier pages stashed rejoins the queue, the identity is settled. */
+  const start = () => {
+    for (const event of stash.take()) queue.add(event);
+    void settle();
+    // Events left by earlier pages go out with this page's first batch.
+    sender.schedule(config.flushIntervalMs);
+  };
+  if (consent === 'granted') start();
   if (config.autoPageViews) pageView();
-  // Events left by earlier pages go out with this page's first batch.
-  sender.schedule(config.flushIntervalMs);
 
   return {
-    clientId: identity.clientId,
+    get clientId() {
+      // Until one is stored, the id this tab will store (another tab may store its own first).
+      return state.value.cid ?? tab;
+    },
     get sessionId() {
-      return sessions.current()?.id ?? '';
+      return state.value.session?.id ?? '';
     },
     record,
     pageView,
-    setUser: (user) => identity.setUser(user),
-    clearUser: () => identity.clearUser(),
-    setConsent(next) {
-      consent = next;
-      state.persist(next === 'granted');
-      if (next === 'denied') void queue.clear();
-      const released = held.splice(0);
-      if (next === 'granted') for (const event of released) enqueue(event);
-      log(`consent ${next}`, released);
+    setUser({ userId, loginState = 'logged_in', identitySource = null }) {
+      state.value.user = {
+        user_id: userId,
+        user_login_state: loginState,
+        identity_source: identitySource,
+      };
+      state.write();
     },
-    flush: () => sender.flush(),
+    clearUser() {
+      delete state.value.user;
+      state.write();
+    },
+    setConsent(next) {
+      const was = consent;
+      consent = next;
+      state.persistent = db.on = next === 'granted';
+      if (next === 'denied') {
+        // Whatever the page started with: held events, the queue, the stored ids go.
+        held.length = 0;
+        queue.clear();
+        db.destroy();
+        state.clear();
+        stash.take();
+      }
+      if (next === 'granted' && was !== 'granted') start();
+      log(`consent ${next}`);
+    },
+    flush: () => settled().then(sender.flush),
     async shutdown() {
       stopNavigation();
-      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
+      for (const [target, type, listener] of listeners)
+        target.removeEventListener(type, listener as () => void);
+      state.write();
+      await settled();
       await sender.flush();
       sender.stop();
     },

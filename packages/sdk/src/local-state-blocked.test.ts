@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalState } from './local-state.js';
+import { createLocalStore } from './local-state.js';
 
 // Its own file: happy-dom's window keeps a replaced localStorage, and files run isolated.
-describe('local state with storage failing', () => {
-  it('keeps working in memory when localStorage throws on write (Safari private mode, quota)', () => {
+describe('local store with storage failing', () => {
+  it('drops writes without throwing when localStorage throws on write (Safari private mode, quota)', () => {
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
       value: {
@@ -14,12 +14,12 @@ describe('local state with storage failing', () => {
         },
       },
     });
-    const state = createLocalState(true, () => {});
-    expect(() => state.set('cid', 'abc')).not.toThrow();
-    expect(state.get('cid')).toBe('abc');
+    const store = createLocalStore(() => {});
+    expect(() => store.write('cid', 'abc')).not.toThrow();
+    expect(store.read('cid')).toBeUndefined();
   });
 
-  it('keeps working when localStorage itself is blocked', () => {
+  it('reads nothing and never throws when localStorage itself is blocked', () => {
     const original = Object.getOwnPropertyDescriptor(window, 'localStorage');
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
@@ -28,9 +28,10 @@ describe('local state with storage failing', () => {
       },
     });
     try {
-      const state = createLocalState(true, () => {});
-      state.set('cid', 'abc');
-      expect(state.get('cid')).toBe('abc');
+      const store = createLocalStore(() => {});
+      store.write('cid', 'abc');
+      expect(store.read('cid')).toBeUndefined();
+      expect(store.keys()).toEqual([]);
     } finally {
       if (original) Object.defineProperty(window, 'localStorage', original);
       else Reflect.deleteProperty(window, 'localStorage');

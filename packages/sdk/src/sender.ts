@@ -53,11 +53,8 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
     }
   };
 
-  // One tab sends at a time (Web Locks), so tabs sharing the queue never send it twice.
-  const locked = async (): Promise<void> => {
-    const locks = navigator.locks as LockManager | undefined;
-    await (locks ? locks.request('clicktrail-send', drain) : drain());
-  };
+  // One tab sends the shared queue at a time (the queue's lease), so tabs never send it twice.
+  const locked = () => queue.exclusive(drain);
 
   function flush(): Promise<void> {
     // A flush asked for during a send runs after it, so it sees what was queued meanwhile.

@@ -4,6 +4,11 @@
  */
 export type { Warehouse } from './connect.js';
 export { openWarehouse } from './connect.js';
+export type { DeriveOptions, DeriveResult } from './derive/derive.js';
+export { rebuildAll, rebuildDerived } from './derive/derive.js';
+export { CONVERSION_EVENTS, ENGAGED_AFTER_MS } from './derive/statements.js';
+export type { DeriveStep } from './derive/steps.js';
+export { DERIVE_STEPS } from './derive/steps.js';
 export {
   EmbeddedWarehouseError,
   MigrationError,
@@ -22,5 +27,6 @@ export type { DailyMetricsRow, SessionRow } from './tables/derived.js';
 export { DAILY_METRICS_COLUMNS, SESSION_COLUMNS } from './tables/derived.js';
 export type { TableName } from './tables/names.js';
 export { TABLES } from './tables/names.js';
+export { checkTimeZone, DEFAULT_TIME_ZONE, reportingTimeZone } from './time-zone.js';
 export type { WebDatabaseSettings } from './web-database.js';
 export { openWebDatabase, WEB_SCHEMA, webDatabaseTarget } from './web-database.js';

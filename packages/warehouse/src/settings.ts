@@ -36,7 +36,9 @@ function portFrom(value: string | undefined, name: string, fallback: number): nu
  * PGlite in `.clicktrail/dw` (or `DW_DIR`), shared on loopback port 5433 (or
  * `CLICKTRAIL_PG_PORT`). Labels never include the password.
  */
-export function warehouseTarget(settings: WarehouseSettings = process.env): WarehouseTarget {
+export function warehouseTarget(
+  settings: WarehouseSettings = process.env as WarehouseSettings,
+): WarehouseTarget {
   if (settings.DATABASE_URL) {
     let url: URL;
     try {

@@ -19,7 +19,9 @@ export type WebDatabaseSettings = Pick<
  * `CLICKTRAIL_PG_PORT`, 5433). The reference design's `DWH_*` variables name the warehouse
  * only, so they are ignored here.
  */
-export function webDatabaseTarget(settings: WebDatabaseSettings = process.env): WarehouseTarget {
+export function webDatabaseTarget(
+  settings: WebDatabaseSettings = process.env as WebDatabaseSettings,
+): WarehouseTarget {
   return warehouseTarget({
     DATABASE_URL: settings.DATABASE_URL,
     DW_DIR: settings.DW_DIR,

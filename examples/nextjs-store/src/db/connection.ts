@@ -1,11 +1,14 @@
 import pg from 'pg';
 import { type Database, type DatabaseOptions, databaseOf } from './queryable';
 
+/** Set by scripts/start.ts for the Next.js server it starts on the embedded database. */
+export const EMBEDDED_FLAG = 'CLICKTRAIL_STORE_EMBEDDED_DB';
+
 export class DatabaseNotConfiguredError extends Error {
   override name = 'DatabaseNotConfiguredError';
   constructor() {
     super(
-      'Expected DATABASE_URL (a PostgreSQL database for the store, e.g. postgres://postgres@127.0.0.1:5432/clickstream_web), found none',
+      'Expected DATABASE_URL (the store database, e.g. postgres://postgres@127.0.0.1:5432/clickstream_web), found none: start the store with `pnpm start`, which serves the embedded database when DATABASE_URL is unset',
     );
   }
 }
@@ -16,12 +19,16 @@ export interface DatabaseTarget {
   embedded: boolean;
 }
 
-/** Where the store's OLTP database is: DATABASE_URL. */
-export async function resolveDatabase(
+/**
+ * The database of the Next.js server: DATABASE_URL. Without one, scripts/start.ts joins (or
+ * starts) the warehouse's shared embedded server first and hands its URL down, because the
+ * Next.js server bundle cannot load the warehouse package's TypeScript sources.
+ */
+export function databaseFromEnv(
   env: Record<string, string | undefined> = process.env,
-): Promise<DatabaseTarget> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false };
-  throw new DatabaseNotConfiguredError();
+): DatabaseTarget {
+  if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
+  return { url: env.DATABASE_URL, embedded: env[EMBEDDED_FLAG] === '1' };
 }
 
 export function connect(
@@ -35,10 +42,10 @@ export function connect(
 }
 
 // One pool per server process, kept on globalThis so `next dev` reloads reuse it.
-const holder = globalThis as { __clicktrailStoreDb?: Promise<Database> };
+const holder = globalThis as { __clicktrailStoreDb?: Database };
 
 /** The process's database, connected on first use. */
-export function getDatabase(): Promise<Database> {
-  holder.__clicktrailStoreDb ??= resolveDatabase().then((target) => connect(target));
+export async function getDatabase(): Promise<Database> {
+  holder.__clicktrailStoreDb ??= connect(databaseFromEnv());
   return holder.__clicktrailStoreDb;
 }

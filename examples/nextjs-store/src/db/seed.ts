@@ -41,14 +41,14 @@ export async function seed(db: Database, catalog = generateCatalog()): Promise<S
     const updates = COLUMNS.slice(1)
       .map((column) => `${column} = EXCLUDED.${column}`)
       .join(', ');
-    for (const product of catalog) {
-      await client.query(
-        `INSERT INTO ${TABLES.products} (${COLUMNS.join(', ')})
-         VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-         ON CONFLICT (id) DO UPDATE SET ${updates}`,
-        row(product),
-      );
-    }
+    // One statement for the whole catalog: a round trip per product costs seconds on PGlite.
+    await client.query(
+      `INSERT INTO ${TABLES.products} (${COLUMNS.join(', ')})
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::int[], $8::int[], $9::text[])
+       ON CONFLICT (id) DO UPDATE SET ${updates}`,
+      COLUMNS.map((_, i) => catalog.map((product) => row(product)[i])),
+    );
     const { rowCount } = await client.query(
       `INSERT INTO ${TABLES.inventory} (product_id, stock)
        SELECT * FROM unnest($1::text[], $2::int[])

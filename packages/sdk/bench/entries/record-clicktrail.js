@@ -10,4 +10,7 @@ window.bench = {
   record(i) {
     client.record('view_item', { attributes: { i } });
   },
+  recordNamed(name) {
+    client.record(name);
+  },
 };

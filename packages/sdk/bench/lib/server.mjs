@@ -2,9 +2,10 @@ import { createServer } from 'node:http';
 
 /**
  * Serves one HTML page running `script`, cross-origin isolated so performance.now() has
- * fine resolution, and answers every POST with 200 (any path: SDKs add query strings).
+ * fine resolution, and answers every POST with 200 (any path: SDKs add query strings), or
+ * with `down` drops the connection (a network error: only storage can keep the events).
  */
-export async function startBenchServer(script) {
+export async function startBenchServer(script, { down = false } = {}) {
   const posts = [];
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>Bench</title></head>
 <body><script src="/bench.js"></script></body></html>`;
@@ -14,6 +15,7 @@ export async function startBenchServer(script) {
       'cross-origin-embedder-policy': 'require-corp',
     };
     if (req.method === 'POST') {
+      if (down) return req.socket.destroy();
       req.resume();
       req.on('end', () => {
         posts.push(req.url);

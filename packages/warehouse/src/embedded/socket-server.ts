@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import type { PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
 import { SessionQueue } from './session-queue.js';
 
 export interface SocketServer {
@@ -15,8 +15,10 @@ export interface SocketServer {
  * Throws the listen error as is (EADDRINUSE when the port is taken).
  */
 export async function serveSocket(db: PGlite, host: string, port: number): Promise<SocketServer> {
+  // Imported here, not at the top: whoever imports the warehouse (the Lambda) never loads it.
+  const { PGLiteSocketHandler } = await import('@electric-sql/pglite-socket');
   const queue = new SessionQueue(db);
-  const handlers = new Set<PGLiteSocketHandler>();
+  const handlers = new Set<InstanceType<typeof PGLiteSocketHandler>>();
   const server: Server = createServer((socket) => {
     const handler = new PGLiteSocketHandler({
       // The handler only calls enqueue, clearQueueForHandler and clearTransactionIfNeeded.

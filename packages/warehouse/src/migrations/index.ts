@@ -1,5 +1,6 @@
 import { eventsAndLedger } from './001-events-and-ledger.js';
 import { derivedModel, urlPathFunction } from './002-derived-model.js';
+import { deriveBySession } from './003-derive-by-session.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'events, ledger, quarantine', sql: eventsAndLedger },
   { version: 2, name: 'sessions and daily metrics', sql: derivedModel + urlPathFunction },
+  { version: 3, name: 'dirty sessions, derive state', sql: deriveBySession },
 ];

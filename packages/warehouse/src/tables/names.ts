@@ -17,6 +17,10 @@ export const TABLES = {
   runs: 'etl_runs',
   /** Event days whose derived rows are stale until the next rebuild. */
   dirtyDays: 'etl_dirty_days',
+  /** Sessions loaded into since the last derive (filled by a trigger on `clickstream_events`). */
+  dirtySessions: 'derive_dirty_sessions',
+  /** One row: the time zone the derived tables are cut in, and the last full rebuild. */
+  deriveState: 'derive_state',
   /** The migrations applied, by version. */
   schemaMigrations: 'etl_schema_migrations',
 } as const;

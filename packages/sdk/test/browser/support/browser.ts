@@ -34,19 +34,25 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** How many events the SDK's IndexedDB queue holds (the database and store of queue.ts). */
-export const storedEventCount = (page: Page): Promise<number> =>
+/** How many events the SDK's IndexedDB queue holds (the database of the test page's client). */
+export const storedEventCount = (page: Page, appId = 'browser_test'): Promise<number> =>
   page.evaluate(
-    () =>
+    (name) =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('clicktrail');
+        const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('queue')) return resolve(0);
-          const count = db.transaction('queue', 'readonly').objectStore('queue').count();
-          count.onsuccess = () => resolve(count.result);
+          const store = db.transaction('queue', 'readonly').objectStore('queue');
+          // Event ids are strings; numeric keys hold the identity and the send lease.
+          const count = store.count(IDBKeyRange.lowerBound(''));
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
           count.onerror = () => reject(count.error);
         };
       }),
+    `clicktrail:${appId}@${new URL(page.url()).origin}/clickstream`,
   );

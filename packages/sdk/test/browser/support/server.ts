@@ -17,6 +17,8 @@ export interface ReceivedRequest {
 
 export interface TestServer {
   url(path?: string): string;
+  /** A test page whose client gets these options on top of the server's. */
+  pageWith(options: Record<string, unknown>, path?: string): string;
   mode: EndpointMode;
   /** Every POST /clickstream, refused ones included, in arrival order. */
   requests: ReceivedRequest[];
@@ -27,7 +29,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves `/plain` without the SDK, every other GET with the SDK started with these options. */
+/**
+ * Serves `/plain` without the SDK, every other GET with the SDK started with these options,
+ * and those of an `options` query parameter (JSON) on top.
+ */
 const page = (options: Record<string, unknown>) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>Shop</title></head><body>
 <script src="/clicktrail.iife.js"></script>
@@ -35,6 +40,7 @@ const page = (options: Record<string, unknown>) => `<!doctype html>
 window.ct = Clicktrail.createClickstream(Object.assign(
   { endpoint: location.origin + '/clickstream', appId: 'browser_test', trackBots: true },
   ${JSON.stringify(options)},
+  JSON.parse(new URLSearchParams(location.search).get('options') || '{}'),
 ));
 </script></body></html>`;
 const PLAIN = '<!doctype html><title>Elsewhere</title><p>No SDK here.</p>';
@@ -68,7 +74,7 @@ export async function startTestServer(options: Record<string, unknown> = {}): Pr
     }
     if (req.method !== 'GET' || req.url === '/favicon.ico') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(req.url === '/plain' ? PLAIN : html);
+    res.end(req.url?.startsWith('/plain') ? PLAIN : html);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
@@ -76,6 +82,8 @@ export async function startTestServer(options: Record<string, unknown> = {}): Pr
 
   const server: TestServer = {
     url: (path = '/') => `http://127.0.0.1:${port}${path}`,
+    pageWith: (options, path = '/') =>
+      `http://127.0.0.1:${port}${path}?options=${encodeURIComponent(JSON.stringify(options))}`,
     mode: 'up',
     requests,
     delivered: () => events(requests.filter((request) => request.delivered)),

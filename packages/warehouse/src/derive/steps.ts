@@ -1,0 +1,25 @@
+import { ROLLUP_STEPS } from '../rollups/index.js';
+import { TABLES } from '../tables/names.js';
+import { SESSIONS_AND_DAYS } from './statements.js';
+
+/**
+ * One part of the derived model. Its statements run in order in the derive transaction,
+ * after the steps before it, with the reporting time zone set; they may read the temporary
+ * tables `touched_sessions (app_id, client_id, session_id)` and `affected_days (app_id,
+ * day)` and must rebuild what they own for exactly those (DELETE + INSERT). A full
+ * rebuild empties `tables` first and marks every session touched.
+ */
+export interface DeriveStep {
+  name: string;
+  tables: readonly string[];
+  statements: readonly string[];
+}
+
+export const CORE_STEP: DeriveStep = {
+  name: 'sessions and daily metrics',
+  tables: [TABLES.sessions, TABLES.dailyMetrics],
+  statements: SESSIONS_AND_DAYS,
+};
+
+/** What the derive runs, in order: the core model, then the rollups. */
+export const DERIVE_STEPS: readonly DeriveStep[] = [CORE_STEP, ...ROLLUP_STEPS];
