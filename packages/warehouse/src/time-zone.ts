@@ -18,7 +18,7 @@ export function checkTimeZone(value: string, name = 'CLICKTRAIL_TIME_ZONE'): str
 
 /** The reporting time zone: `CLICKTRAIL_TIME_ZONE`, default UTC. Days are cut in it. */
 export function reportingTimeZone(
-  env: { CLICKTRAIL_TIME_ZONE?: string | undefined } = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): string {
   const value = env.CLICKTRAIL_TIME_ZONE?.trim();
   return value ? checkTimeZone(value) : DEFAULT_TIME_ZONE;
