@@ -1,8 +1,10 @@
 // `pnpm build`: dist/cli.js, the whole server in one ESM file (PGlite stays external: it is
 // only loaded for the embedded warehouse). `node build.mjs --artifact` also packs it as
-// dist/clicktrail-dashboard.tgz (server.mjs at the top), the artifact the AWS host installs.
+// dist/clicktrail-dashboard.tgz (server.mjs at the top), the artifact the AWS host installs;
+// `--out DIR` writes it there instead (the CDK app's asset bundling does).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -54,16 +56,24 @@ export async function buildServer(outfile = here('./dist/cli.js'), { embedded = 
 
 /** The artifact: a .tgz holding server.mjs, which needs nothing but Node 20+. */
 export async function buildArtifact(outDir = here('./dist')) {
-  const stage = join(outDir, 'artifact');
-  rmSync(stage, { recursive: true, force: true });
-  mkdirSync(stage, { recursive: true });
-  await buildServer(join(stage, 'server.mjs'), { embedded: false });
-  const tarball = join(outDir, 'clicktrail-dashboard.tgz');
-  execFileSync('tar', ['-czf', tarball, '-C', stage, 'server.mjs']);
-  return tarball;
+  const stage = mkdtempSync(join(tmpdir(), 'clicktrail-dashboard-artifact-'));
+  try {
+    await buildServer(join(stage, 'server.mjs'), { embedded: false });
+    mkdirSync(outDir, { recursive: true });
+    const tarball = join(outDir, 'clicktrail-dashboard.tgz');
+    execFileSync('tar', ['-czf', tarball, '-C', stage, 'server.mjs']);
+    return tarball;
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = process.argv.includes('--artifact') ? await buildArtifact() : await buildServer();
+  // --artifact [--out DIR]: the tarball (default dist/); else the CLI bundle.
+  const at = process.argv.indexOf('--out');
+  const outDir = at > 0 ? process.argv[at + 1] : undefined;
+  const out = process.argv.includes('--artifact')
+    ? await buildArtifact(outDir)
+    : await buildServer();
   console.info(`built ${out}`);
 }

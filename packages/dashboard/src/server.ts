@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { openWarehouse, warehouseTarget } from '@clicktrail/warehouse';
+import { openWarehouse, reportingTimeZone, warehouseTarget } from '@clicktrail/warehouse';
 import { serve } from '@hono/node-server';
 import { createDashboard } from './dashboard.js';
 import { createReader } from './db/reader.js';
-import { reportingTimeZone } from './time-zone.js';
 
 export interface StartOptions {
   port: number;

@@ -32,4 +32,12 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['watch', '--every', '0'])).toThrow(/positive number/);
     expect(() => parseArgs(['run', '--raw-dir'])).toThrow(/--raw-dir needs a value/);
   });
+
+  it('reads --recent-days and --concurrency, and refuses what is no whole number', () => {
+    expect(parseArgs(['run', '--recent-days', '3', '--concurrency', '32'])).toMatchObject({
+      recentDays: 3,
+      concurrency: 32,
+    });
+    expect(() => parseArgs(['run', '--concurrency', '0'])).toThrow(/whole number ≥ 1, got "0"/);
+  });
 });

@@ -6,6 +6,10 @@ export interface CliArgs {
   full: boolean;
   wait: boolean;
   everySeconds: number;
+  /** Days by receive time a routine run lists (default 2). */
+  recentDays?: number;
+  /** Raw objects fetched at once (default 16). */
+  concurrency?: number;
 }
 
 export class UsageError extends Error {
@@ -16,6 +20,7 @@ export const USAGE = `clicktrail-etl: load raw clickstream objects into PostgreS
 
 Usage:
   clicktrail-etl run     [--raw-dir DIR] [--database-url URL] [--full] [--wait]
+                         [--recent-days N] [--concurrency N]
   clicktrail-etl watch   --every <seconds> [same options as run]
   clicktrail-etl migrate [--database-url URL]
   clicktrail-etl rebuild [--database-url URL]
@@ -25,7 +30,10 @@ Options:
   --raw-dir DIR        local raw store (else RAW_BUCKET/AWS_REGION/S3_ENDPOINT, RAW_DIR, .clicktrail/raw)
   --database-url URL   PostgreSQL (else DATABASE_URL, DWH_HOST/DWH_PORT/DWH_USER/DWH_PASSWORD/DWH_DATABASE,
                        else embedded PGlite in .clicktrail/dw)
-  --full               list every day under events/, not just today and yesterday
+  --full               list every day under events/ (a routine run lists the recent days,
+                       days left unfinished and days after an outage)
+  --recent-days N      days by receive time a routine run lists, today included (default 2)
+  --concurrency N      raw objects fetched at once (default 16)
   --wait               wait for a run in progress instead of exiting
   --every SECONDS      watch: pause between runs (default 60)
 
@@ -34,6 +42,13 @@ rebuild recomputes the derived tables from clickstream_events alone, with days c
 CLICKTRAIL_TIME_ZONE (IANA name, default UTC): run it after changing the time zone.`;
 
 const COMMANDS = new Set(['run', 'migrate', 'rebuild', 'watch', 'help']);
+
+function positiveInteger(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag} expects a whole number ≥ 1, got "${text}"`);
+  return n;
+}
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { command: 'help', full: false, wait: false, everySeconds: 60 };
@@ -54,6 +69,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (flag === '--full') args.full = true;
     else if (flag === '--wait') args.wait = true;
     else if (flag === '--help' || flag === '-h') args.command = 'help';
+    else if (flag === '--recent-days') args.recentDays = positiveInteger(flag, value(flag));
+    else if (flag === '--concurrency') args.concurrency = positiveInteger(flag, value(flag));
     else if (flag === '--every') {
       args.everySeconds = Number(value(flag));
       if (!Number.isFinite(args.everySeconds) || args.everySeconds <= 0) {

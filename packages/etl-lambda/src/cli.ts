@@ -7,6 +7,7 @@ import {
   warehouseTarget,
 } from '@clicktrail/warehouse';
 import { type CliArgs, parseArgs, USAGE, UsageError } from './cli-args.js';
+import { DEFAULT_PREFETCH } from './prefetch.js';
 import { progressPrinter } from './progress.js';
 import { runEtl } from './run.js';
 
@@ -25,6 +26,10 @@ async function runOnce(args: CliArgs, warehouse: Warehouse): Promise<void> {
   try {
     const summary = await runEtl(client, store, {
       fullScan: args.full ? true : 'auto',
+      recentDays: args.recentDays,
+      prefetch: args.concurrency
+        ? { ...DEFAULT_PREFETCH, concurrency: args.concurrency }
+        : undefined,
       waitForLock: args.wait,
       onProgress: progress.update,
     });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receivedAtOfKey, scanPrefixes } from './discover.js';
-
-describe('scanPrefixes', () => {
-  it('lists yesterday and today, or everything on a full scan', () => {
-    const now = Date.UTC(2026, 0, 1, 0, 30);
-    expect(scanPrefixes(false, now)).toEqual(['events/2025/12/31/', 'events/2026/01/01/']);
-    expect(scanPrefixes(true, now)).toEqual(['events/']);
-  });
-});
+import { receivedAtOfKey } from './discover.js';
 
 describe('receivedAtOfKey', () => {
   it('reads the time-sortable id, else the day', () => {

@@ -2,6 +2,7 @@ import { type RawStore, rawStoreFromSettings } from '@clicktrail/raw-store';
 import { openWarehouse, warehouseTarget } from '@clicktrail/warehouse';
 import { jsonLogger } from './log.js';
 import { metricsLine } from './metrics.js';
+import { DEFAULT_PREFETCH } from './prefetch.js';
 import { runEtl } from './run.js';
 import type { RunSummary } from './summary.js';
 
@@ -19,6 +20,17 @@ export interface LambdaContext {
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
+}
+
+/** A whole number ≥ 1 from the environment, or undefined when unset. */
+function positiveSetting(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new ConfigurationError(`${name}: expected a whole number ≥ 1, got "${text}"`);
+  }
+  return n;
 }
 
 /** Time kept back from the Lambda timeout to finish the group in hand and rebuild derived tables. */
@@ -61,7 +73,14 @@ export async function handler(event: ScheduledEvent, context: LambdaContext = {}
   let summary: RunSummary;
   try {
     log('info', 'etl run starting', { warehouse: target.label, store: raw.location });
-    summary = await runEtl(client, raw, { deadline: Date.now() + remaining - SAFETY_MS });
+    summary = await runEtl(client, raw, {
+      deadline: Date.now() + remaining - SAFETY_MS,
+      recentDays: positiveSetting('ETL_RECENT_DAYS'),
+      prefetch: {
+        ...DEFAULT_PREFETCH,
+        concurrency: positiveSetting('ETL_FETCH_CONCURRENCY') ?? 16,
+      },
+    });
   } catch (error) {
     log('error', 'etl run failed', { error: (error as Error).message });
     throw error;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { dayOfKey, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
 import { CLAIM_OBJECTS, COUNT_OBJECTS, MARK_DIRTY_DAYS } from './batch-sql.js';
@@ -19,6 +20,8 @@ export interface LoadGroupOptions {
   batchRows?: number;
   /** How batches reach the table (`loadMethodFor`); JSON, which works everywhere, if unset. */
   method?: LoadMethod;
+  /** Opens an object's body (the run's prefetcher); `store.get` if unset. */
+  open?: (object: RawObject) => Promise<Readable>;
   /** Test seam: runs inside the transaction, just before COMMIT. */
   beforeCommit?: () => Promise<void>;
 }
@@ -65,7 +68,8 @@ export async function loadGroup(
     const batcher = new RowBatcher(pipeline, method, options.batchRows ?? 2_000);
     for (const object of objects) {
       if (!mine.has(object.key)) continue;
-      const lines = readObjectLines(await store.get(object.key));
+      const body = options.open ? await options.open(object) : await store.get(object.key);
+      const lines = readObjectLines(body);
       await loadObjectLines(batcher, method, object.key, lines, days);
     }
     const perObject: [string, ObjectCounts][] = [...(await batcher.finish())];

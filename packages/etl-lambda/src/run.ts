@@ -2,22 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { RawStore } from '@clicktrail/raw-store';
 import { migrate, rebuildDerived } from '@clicktrail/warehouse';
 import type { ClientBase } from 'pg';
-
-import { pendingObjects, receivedAtOfKey, scanPrefixes } from './discover.js';
+import { pendingObjects, receivedAtOfKey } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';
 import { type LoadMethod, loadMethodFor } from './load-method.js';
+import { Prefetcher, type PrefetchLimits } from './prefetch.js';
+import { planScan, recordDay } from './receive-days.js';
 import { acquireRunLock, releaseRunLock } from './run-lock.js';
 import { emptySummary, type Progress, type RunSummary } from './summary.js';
 
 export interface RunOptions {
-  /** true / false, or 'auto': full when none completed within `fullScanEveryMs` or the last run did not finish. */
+  /** true: list all of `events/`. Otherwise a routine run (`planScan`), full only on an empty ledger. */
   fullScan?: boolean | 'auto';
-  fullScanEveryMs?: number;
+  /** Days by receive time a routine run lists, today included (default 2). */
+  recentDays?: number;
   waitForLock?: boolean;
-  /** Epoch ms after which no new group starts (the Lambda's remaining time). */
+  /**
+   * Epoch ms after which the run stops cleanly (`status: "partial"`): listing ends, no new
+   * group starts, the derived rebuild is left for the next run. The Lambda's remaining time.
+   */
   deadline?: number;
   groupLimits?: GroupLimits;
+  /** Objects fetched ahead of the loader (default 16 at once, 64 MB held). */
+  prefetch?: PrefetchLimits;
   batchRows?: number;
   /** Forces a load method; by default COPY on a server, JSON on embedded PGlite. */
   loadMethod?: LoadMethod['name'];
@@ -29,20 +36,7 @@ export interface RunOptions {
 
 /** Skipped keys named in the summary; the count covers them all. */
 const SKIPPED_SAMPLES = 10;
-
-async function shouldFullScan(client: ClientBase, options: RunOptions, now: number) {
-  if (typeof options.fullScan === 'boolean') return options.fullScan;
-  const every = options.fullScanEveryMs ?? 86_400_000;
-  const result = await client.query<{ recent_full: boolean; last_done: boolean | null }>(
-    `SELECT
-      EXISTS (SELECT 1 FROM etl_runs WHERE full_scan AND summary->>'status' = 'done'
-        AND started_at > $1) AS recent_full,
-      (SELECT summary->>'status' = 'done' FROM etl_runs ORDER BY started_at DESC LIMIT 1) AS last_done`,
-    [new Date(now - every)],
-  );
-  const row = result.rows[0];
-  return !row?.recent_full || row.last_done === false || row.last_done === null;
-}
+export const DEFAULT_RECENT_DAYS = 2;
 
 /** One ETL run: migrate, lock, find unloaded objects, load them in groups, rebuild derived. */
 export async function runEtl(
@@ -58,32 +52,46 @@ export async function runEtl(
     return { ...emptySummary(runId, false), status: 'busy' };
   }
   try {
-    const full = await shouldFullScan(client, options, started);
+    const late = () => options.deadline !== undefined && now() > options.deadline;
+    const plan = await planScan(client, {
+      full: options.fullScan === true,
+      now: started,
+      recentDays: options.recentDays ?? DEFAULT_RECENT_DAYS,
+    });
     const method = await loadMethodFor(client, options.loadMethod);
-    const summary = emptySummary(runId, full);
+    const summary = emptySummary(runId, plan.full);
     summary.load_method = method.name;
     await client.query('INSERT INTO etl_runs (run_id, started_at, full_scan) VALUES ($1, $2, $3)', [
       runId,
       new Date(started),
-      full,
+      plan.full,
     ]);
-    const skip = (key: string, reason: string) => {
+    const onSkip = (key: string, reason: string) => {
       summary.skipped_keys += 1;
       if (summary.skipped_key_samples.length < SKIPPED_SAMPLES) {
         summary.skipped_key_samples.push({ key, reason });
       }
     };
-    for await (const pending of pendingObjects(client, store, scanPrefixes(full, started), skip)) {
-      if (summary.pending_at_start === 0) {
+    let stopped = false;
+    const shouldStop = () => {
+      stopped ||= late();
+      return stopped;
+    };
+    const days = pendingObjects(client, store, plan.prefixes, { onSkip, shouldStop });
+    for await (const pending of days) {
+      if (summary.pending_at_start === 0 && pending.objects.length > 0) {
         const oldest = receivedAtOfKey(pending.objects[0]!.key) ?? started;
         summary.oldest_pending_age_s = Math.max(0, Math.round((started - oldest) / 1000));
       }
       summary.pending_at_start += pending.objects.length;
+      let left = 0;
+      const prefetcher = new Prefetcher(store, pending.objects, options.prefetch);
       for (const group of groupObjects(
         pending.objects,
         options.groupLimits ?? DEFAULT_GROUP_LIMITS,
       )) {
-        if (options.deadline !== undefined && now() > options.deadline) {
+        if (shouldStop()) {
+          left += group.length;
           summary.pending_after += group.length;
           continue;
         }
@@ -91,8 +99,11 @@ export async function runEtl(
           runId,
           batchRows: options.batchRows,
           method,
+          open: (object) => prefetcher.open(object),
           beforeCommit: options.beforeCommit,
         });
+        // Claimed by a concurrent run that may still roll back: not known loaded yet.
+        left += loaded.alreadyLoaded;
         summary.objects += loaded.objects;
         summary.already_loaded += loaded.alreadyLoaded;
         summary.rows_loaded += loaded.loaded;
@@ -105,14 +116,23 @@ export async function runEtl(
           elapsedMs: now() - started,
         });
       }
+      await recordDay(client, pending.day, {
+        objects: pending.listed,
+        listedWhole: pending.whole,
+        pendingLeft: left,
+        listedAt: now(),
+      });
     }
     const loadedAt = now();
     summary.load_ms = loadedAt - started;
-    const derived = await rebuildDerived(client);
+    // Past the deadline the dirty days stay recorded, and the next run rebuilds them.
+    if (!shouldStop()) {
+      const derived = await rebuildDerived(client);
+      summary.derived_days = derived.days;
+      summary.sessions_rebuilt = derived.sessions;
+    }
     summary.derive_ms = now() - loadedAt;
-    summary.derived_days = derived.days;
-    summary.sessions_rebuilt = derived.sessions;
-    summary.status = summary.pending_after > 0 ? 'partial' : 'done';
+    summary.status = stopped || summary.pending_after > 0 ? 'partial' : 'done';
     summary.duration_ms = now() - started;
     await client.query('UPDATE etl_runs SET finished_at = now(), summary = $2 WHERE run_id = $1', [
       runId,

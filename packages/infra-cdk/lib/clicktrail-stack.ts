@@ -3,6 +3,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { Buckets } from './buckets.js';
 import type { ClicktrailConfig } from './config.js';
+import { DashboardArtifact } from './dashboard-artifact.js';
 import type { LambdaEntries } from './entries.js';
 import { Etl } from './etl.js';
 import { Identity } from './identity.js';
@@ -58,6 +59,10 @@ export class ClicktrailStack extends Stack {
       user: c.dwUser,
       assetsBucket: buckets.assets,
       dashboardArtifactKey: c.dashboardArtifactKey,
+    });
+    new DashboardArtifact(this, 'DashboardArtifact', {
+      assetsBucket: buckets.assets,
+      artifactKey: c.dashboardArtifactKey,
     });
     // First boot installs packages from S3 and reads the secret: the endpoints
     // and the egress rules must exist before the host starts, or it boots half-done.

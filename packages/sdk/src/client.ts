@@ -28,7 +28,9 @@ const plain = <T>(value: T | undefined): T | null =>
 /** The browser client; `createClickstream` decides whether to use it. */
 export function createBrowserClient(options: ClickstreamOptions): ClickstreamClient {
   const config = { ...DEFAULTS, ...options };
-  const { endpoint, appId, maxBatchEvents: maxBatch, sessionTimeoutMs: timeoutMs } = config;
+  const { endpoint, appId, sessionTimeoutMs: timeoutMs } = config;
+  // The server refuses more events per request.
+  const maxBatch = Math.min(config.maxBatchEvents, LIMITS.maxBatchEvents);
   const log = createLog(config.debug);
   // Everything stored is per endpoint and app: two clients on one origin share nothing.
   const key = `clicktrail:${appId}@${endpoint}`;

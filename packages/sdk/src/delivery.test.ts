@@ -47,14 +47,6 @@ describe('delivery', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('honours Retry-After', async () => {
-    const client = startClient(quiet);
-    server.answer({ status: 429, headers: { 'Retry-After': '0' } });
-    client.record('purchase');
-    await client.flush();
-    await expect.poll(() => server.names(), { timeout: 500 }).toContain('purchase');
-  });
-
   it('retries network errors and sends when the browser is back online', async () => {
     const client = startClient(quiet);
     server.offline(true);

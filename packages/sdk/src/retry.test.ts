@@ -9,7 +9,7 @@ describe('outcomeOf', () => {
     expect(outcomeOf(status)).toBe('retry'),
   );
   it.each([400, 401, 403, 404, 413, 422])('drops on %i', (status) =>
-    expect(outcomeOf(status)).toBe('drop'),
+    expect(outcomeOf(status)).toBe('dropped'),
   );
 });
 

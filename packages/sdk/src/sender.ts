@@ -1,12 +1,15 @@
+import { packBatches } from './batches.js';
 import type { Log } from './log.js';
 import type { Queue } from './queue.js';
 import { backoffMs } from './retry.js';
-import { batchBody, postBatch } from './transport.js';
+import type { ClickstreamEvent } from './schema/event.js';
+import { LIMITS } from './schema/limits.js';
+import { type Answer, batchBody, postBatch } from './transport.js';
 
 export interface Sender {
-  /** Sends after `delay` unless a send is already scheduled sooner. */
+  /** Sends after `delay` unless a send is due sooner or failed sends wait for their retry. */
   schedule(delay: number): void;
-  /** Sends everything waiting now; resolves when done or when a retry has been scheduled. */
+  /** Sends everything waiting now, retry or not; resolves when done or a retry is scheduled. */
   flush(): Promise<void>;
   stop(): void;
 }
@@ -14,42 +17,73 @@ export interface Sender {
 interface SenderConfig {
   endpoint: string;
   queue: Queue;
+  /** At most the server's `LIMITS.maxBatchEvents`. */
   maxBatchEvents: number;
   log: Log;
 }
 
-/** Batches the queue to the endpoint, one batch at a time, with backoff on failure. */
+/** Failed sends in a row after which the sender waits for `online`, `flush()` or a page load. */
+export const MAX_RETRIES = 10;
+
+/**
+ * Batches the queue to the endpoint, one batch at a time, under the server's event and byte
+ * limits, with backoff on failure that only `flush()` (and `online`, a page load) cuts short.
+ */
 export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderConfig): Sender {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the scheduled send fires, epoch ms; 0 when none is scheduled. */
+  /**
+   * When the scheduled send fires, epoch ms; 0 when none is scheduled; -1 while failed sends
+   * wait for their retry (or were given up on), which new events never hurry.
+   */
   let due = 0;
-  let attempt = 0;
+  let failures = 0;
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  const wake = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delay);
+  };
+
   const schedule = (delay: number) => {
     if (stopped || (due && Date.now() + delay >= due)) return;
-    clearTimeout(timer);
     due = Date.now() + delay;
-    timer = setTimeout(() => void flush(), delay);
+    wake(delay);
+  };
+
+  const retry = ({ status, retryAfterMs }: Answer) => {
+    due = -1;
+    // Never sooner than the backoff, whatever Retry-After says (0, a date already past).
+    const delay = Math.max(retryAfterMs ?? 0, backoffMs(failures));
+    // Past the cap, only `online`, `flush()` or the next page load try again.
+    if (failures++ < MAX_RETRIES) {
+      log(`retry in ${delay} ms`, status);
+      wake(delay);
+    }
+  };
+
+  /** Sends one batch, halving it on 413; false when the rest must wait for a retry. */
+  const send = async (batch: ClickstreamEvent[]): Promise<boolean> => {
+    const answer = await postBatch(endpoint, batchBody(batch));
+    if (answer.outcome === 'retry') {
+      retry(answer);
+      return false;
+    }
+    const half = batch.length >> 1;
+    if (answer.status === 413 && half) {
+      return (await send(batch.slice(0, half))) && send(batch.slice(half));
+    }
+    failures = 0;
+    // 413 for one event: too large alone, refused for ever.
+    log(`${answer.outcome} ${batch.length}, status ${answer.status}`);
+    await queue.remove(batch.map((event) => event.event_id));
+    return true;
   };
 
   const drain = async () => {
     const events = await queue.pending();
-    for (let start = 0; start < events.length && !stopped; start += maxBatchEvents) {
-      const batch = events.slice(start, start + maxBatchEvents);
-      const answer = await postBatch(endpoint, batchBody(batch));
-      if (answer.outcome === 'retry') {
-        const delay = answer.retryAfterMs ?? backoffMs(attempt++);
-        log(`retry in ${delay} ms, status ${answer.status}`);
-        schedule(delay);
-        return;
-      }
-      attempt = 0;
-      log(
-        `${answer.outcome === 'drop' ? 'dropped' : 'sent'} ${batch.length}, status ${answer.status}`,
-      );
-      await queue.remove(batch.map((event) => event.event_id));
+    for (const batch of packBatches(events, maxBatchEvents, LIMITS.maxBodyBytes)) {
+      if (stopped || !(await send(batch))) return;
     }
   };
 

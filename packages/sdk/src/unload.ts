@@ -1,3 +1,4 @@
+import { byteSize, packBatches } from './batches.js';
 import type { Log } from './log.js';
 import type { ClickstreamEvent } from './schema/event.js';
 import { batchBody, beacon, postBatch } from './transport.js';
@@ -6,11 +7,11 @@ import { batchBody, beacon, postBatch } from './transport.js';
 export const KEEPALIVE_BUDGET_BYTES = 60_000;
 
 /**
- * Sends what the page still holds as it goes away, in batches of `maxEvents`: keepalive
- * fetches while the page-wide budget lasts, then `sendBeacon` (which halves what it refuses).
- * Nothing leaves the queue here unless a keepalive answer arrives in time; the rest is sent
- * again on the next page load and deduplicated by `event_id` downstream, so an unload can
- * repeat a request but never lose an event.
+ * Sends what the page still holds as it goes away, in batches of at most `maxEvents` and of
+ * the keepalive budget: keepalive fetches while the page-wide budget lasts, then `sendBeacon`
+ * (which halves what it refuses). Nothing leaves the queue here unless a keepalive answer
+ * arrives in time; the rest is sent again on the next page load and deduplicated by
+ * `event_id` downstream, so an unload can repeat a request but never lose an event.
  */
 export function sendOnUnload(
   endpoint: string,
@@ -20,10 +21,9 @@ export function sendOnUnload(
   log: Log,
 ): void {
   let budget = KEEPALIVE_BUDGET_BYTES;
-  for (let start = 0; start < events.length; start += maxEvents) {
-    const part = events.slice(start, start + maxEvents);
+  for (const part of packBatches(events, maxEvents, budget)) {
     const body = batchBody(part);
-    const size = new Blob([body]).size;
+    const size = byteSize(body);
     if (size <= budget) {
       budget -= size;
       void postBatch(endpoint, body, true).then(

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import type { ClickstreamEvent, EventBatch } from '../src/schema/event.js';
+import { LIMITS } from '../src/schema/limits.js';
 
 export interface FakeEndpoint {
   batches: EventBatch[];
@@ -12,7 +13,10 @@ export interface FakeEndpoint {
   requests: { keepalive: boolean; contentType: string | null }[];
 }
 
-/** Stands in for `fetch` at the network edge: records batches, answers as told. */
+/**
+ * Stands in for `fetch` at the network edge: records batches, answers as told, and 413 to a
+ * body over the schema's byte limit, as ingest does.
+ */
 export function fakeEndpoint(): FakeEndpoint {
   const batches: EventBatch[] = [];
   const requests: FakeEndpoint['requests'] = [];
@@ -22,7 +26,8 @@ export function fakeEndpoint(): FakeEndpoint {
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
       if (down) throw new TypeError('Failed to fetch');
-      const next = queue.shift() ?? { status: 200 };
+      const tooLarge = new Blob([String(init.body)]).size > LIMITS.maxBodyBytes;
+      const next = tooLarge ? { status: 413 } : (queue.shift() ?? { status: 200 });
       requests.push({
         keepalive: init.keepalive === true,
         contentType: new Headers(init.headers).get('content-type'),

@@ -18,6 +18,7 @@ export function checkTimeZone(value: string, name = 'CLICKTRAIL_TIME_ZONE'): str
 
 /** The reporting time zone: `CLICKTRAIL_TIME_ZONE`, default UTC. Days are cut in it. */
 export function reportingTimeZone(
+  // A plain record, not a weak type: Next.js augments ProcessEnv and tsc then refuses it.
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): string {
   const value = env.CLICKTRAIL_TIME_ZONE?.trim();

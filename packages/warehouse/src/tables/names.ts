@@ -21,6 +21,8 @@ export const TABLES = {
   dirtySessions: 'derive_dirty_sessions',
   /** One row: the time zone the derived tables are cut in, and the last full rebuild. */
   deriveState: 'derive_state',
+  /** Receive days the ETL has listed, and which of them are complete (nothing left to load). */
+  receiveDays: 'etl_receive_days',
   /** The migrations applied, by version. */
   schemaMigrations: 'etl_schema_migrations',
 } as const;

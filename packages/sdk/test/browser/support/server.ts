@@ -7,6 +7,11 @@ import { IIFE_PATH } from './dist.js';
 /** `up` answers 200, `unavailable` answers 503, `down` drops the connection (network error). */
 export type EndpointMode = 'up' | 'unavailable' | 'down';
 
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 export interface ReceivedRequest {
   batch: EventBatch;
   contentType: string | undefined;
@@ -20,6 +25,8 @@ export interface TestServer {
   /** A test page whose client gets these options on top of the server's. */
   pageWith(options: Record<string, unknown>, path?: string): string;
   mode: EndpointMode;
+  /** When set, answers each POST with this status and headers instead of `mode`'s. */
+  reply?: ((request: { bytes: number }) => Reply) | undefined;
   /** Every POST /clickstream, refused ones included, in arrival order. */
   requests: ReceivedRequest[];
   /** Events of the batches answered 200. */
@@ -54,13 +61,19 @@ export async function startTestServer(options: Record<string, unknown> = {}): Pr
   const collect = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const delivered = server.mode === 'up';
+    const body = Buffer.concat(chunks);
+    const reply = server.reply?.({ bytes: body.length });
+    const delivered = reply ? reply.status >= 200 && reply.status < 300 : server.mode === 'up';
     requests.push({
-      batch: JSON.parse(Buffer.concat(chunks).toString('utf8')) as EventBatch,
+      batch: JSON.parse(body.toString('utf8')) as EventBatch,
       contentType: req.headers['content-type'],
       fetchMode: req.headers['sec-fetch-mode'] as string | undefined,
       delivered,
     });
+    if (reply) {
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      return void res.end('{}');
+    }
     if (server.mode === 'down') return req.socket.destroy();
     res.writeHead(delivered ? 200 : 503, { 'content-type': 'application/json' });
     res.end(delivered ? '{"accepted":0,"rejected":[]}' : '{"error":"unavailable"}');
