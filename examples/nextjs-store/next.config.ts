@@ -9,6 +9,9 @@ const config: NextConfig = {
   turbopack: { root: fileURLToPath(new URL('../..', import.meta.url)) },
   serverExternalPackages: ['pg', 'aws-jwt-verify'],
   images: { formats: ['image/webp'] },
+  // Metadata in the page, not streamed after it: a client navigation then commits the new
+  // <title> with the page, so the SDK's page_view (recorded just after pushState) carries it.
+  htmlLimitedBots: /./,
 };
 
 export default config;

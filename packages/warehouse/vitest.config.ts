@@ -5,8 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@clicktrail/source'] } },
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Creating a PGlite takes seconds, over a minute on a loaded 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     // Each file makes its own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
   },

@@ -81,6 +81,7 @@ const WRITERS: { readonly [C in EventColumn]: FieldWriter } = {
   raw_version: (e) => e.raw_version,
   attributes: (e) => field(JSON.stringify(e.attributes)),
   source_object: (_, escapedSource) => escapedSource,
+  items: (e) => field(JSON.stringify(e.items)),
 };
 const WRITE_ORDER: readonly FieldWriter[] = EVENT_COLUMNS.map((column) => WRITERS[column]);
 const LAST = WRITE_ORDER.length - 1;
@@ -97,7 +98,6 @@ const fields: (string | number)[] = new Array(WRITE_ORDER.length);
 export function toCopyLine(event: RawEvent, escapedSource: string, rawLine?: string): CopyLine {
   field = rawLine === undefined || rawLine.includes('\\') ? copyText : asIs;
   for (let i = 0; i <= LAST; i += 1) fields[i] = WRITE_ORDER[i]!(event, escapedSource);
-  fields[LAST] = `${escapedSource}\n`;
-  const line = fields.join('\t');
+  const line = `${fields.join('\t')}\n`;
   return { line, day: (fields[TIME_FIELD] as string).slice(0, 10) };
 }

@@ -31,8 +31,7 @@ export function toEventRow(event: RawEvent, sourceObject: string): EventRow {
     request_id,
     sdk_version,
     raw_version,
-    // Not a column yet (the warehouse adds purchase/items columns); the raw store keeps them.
-    items: _items,
+    items,
     ...unmapped
   } = rest;
   const exhaustive: Record<string, never> = unmapped;
@@ -70,5 +69,6 @@ export function toEventRow(event: RawEvent, sourceObject: string): EventRow {
     raw_version,
     attributes,
     source_object: sourceObject,
+    items,
   };
 }

@@ -18,6 +18,17 @@ export interface StoreHostingProps {
 
 export const storeAppRoot = 'examples/nextjs-store';
 
+/** The names examples/nextjs-store reads (its README), set on the Amplify app. */
+export const STORE_RUNTIME_VARIABLES = [
+  'NEXT_PUBLIC_CLICKTRAIL_ENDPOINT',
+  'NEXT_PUBLIC_CLICKTRAIL_APP_ID',
+  'COGNITO_USER_POOL_ID',
+  'COGNITO_CLIENT_ID',
+  'COGNITO_REGION',
+  'DATABASE_HOST',
+  'DATABASE_SECRET_ARN',
+];
+
 /** Amplify's monorepo build: install the workspace, build only the store. */
 const buildSpec = `version: 1
 applications:
@@ -30,6 +41,9 @@ applications:
             - pnpm install --frozen-lockfile
         build:
           commands:
+            # Amplify hands variables to the build only; the store reads its settings at
+            # request time, so they go into .env.production for the server.
+            - env | grep -E '^(${STORE_RUNTIME_VARIABLES.join('|')})=' >> .env.production
             - pnpm run build
       artifacts:
         baseDirectory: .next
@@ -59,9 +73,10 @@ export class StoreHosting extends Construct {
       AMPLIFY_MONOREPO_APP_ROOT: storeAppRoot,
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_PUBLIC_CLICKTRAIL_ENDPOINT: props.ingestUrl,
-      NEXT_PUBLIC_COGNITO_USER_POOL_ID: props.userPoolId,
-      NEXT_PUBLIC_COGNITO_CLIENT_ID: props.userPoolClientId,
-      NEXT_PUBLIC_AWS_REGION: Aws.REGION,
+      NEXT_PUBLIC_CLICKTRAIL_APP_ID: 'clicktrail-store',
+      COGNITO_USER_POOL_ID: props.userPoolId,
+      COGNITO_CLIENT_ID: props.userPoolClientId,
+      COGNITO_REGION: Aws.REGION,
       DATABASE_HOST: props.databaseHost,
       DATABASE_SECRET_ARN: props.databaseSecret.secretArn,
     };

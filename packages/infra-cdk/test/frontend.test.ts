@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { STORE_RUNTIME_VARIABLES } from '../lib/store-hosting.js';
 import { getAtt, logicalId, ref, synthTemplate } from './template.js';
 
 const template = synthTemplate();
@@ -47,13 +48,23 @@ describe('store identity and hosting', () => {
     expect(app.Properties.Platform).toBe('WEB_COMPUTE');
     expect(env).toMatchObject({
       AMPLIFY_MONOREPO_APP_ROOT: 'examples/nextjs-store',
-      NEXT_PUBLIC_COGNITO_USER_POOL_ID: ref(pool),
-      NEXT_PUBLIC_COGNITO_CLIENT_ID: ref(client),
+      // The names examples/nextjs-store reads at request time (its README).
+      NEXT_PUBLIC_CLICKTRAIL_APP_ID: 'clicktrail-store',
+      COGNITO_USER_POOL_ID: ref(pool),
+      COGNITO_CLIENT_ID: ref(client),
+      COGNITO_REGION: { Ref: 'AWS::Region' },
       DATABASE_SECRET_ARN: { Ref: expect.stringMatching(/^OltpHostPassword/) },
     });
     expect(JSON.stringify(env.NEXT_PUBLIC_CLICKTRAIL_ENDPOINT)).toContain(api);
     expect(JSON.stringify(env.NEXT_PUBLIC_CLICKTRAIL_ENDPOINT)).toContain('/clickstream');
     expect(Object.keys(env)).not.toContain('DATABASE_URL');
+    expect(Object.keys(env).filter((name) => name.startsWith('NEXT_PUBLIC_COGNITO'))).toEqual([]);
+    // Amplify gives variables to the build only: the build spec writes the store's for the server.
+    const buildSpec = app.Properties.BuildSpec as string;
+    for (const name of STORE_RUNTIME_VARIABLES) expect(Object.keys(env)).toContain(name);
+    expect(buildSpec).toContain(
+      `env | grep -E '^(${STORE_RUNTIME_VARIABLES.join('|')})=' >> .env.production`,
+    );
     template.hasResourceProperties('AWS::Amplify::Branch', {
       AppId: getAtt(logicalId(template, 'AWS::Amplify::App', {}), 'AppId'),
       BranchName: 'main',

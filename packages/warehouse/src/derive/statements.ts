@@ -14,9 +14,21 @@ export const ENGAGED_AFTER_MS = 10_000;
 const conversions = CONVERSION_EVENTS.map((name) => `'${name}'`).join(', ');
 const sameSession = (a: string, b: string) =>
   `${a}.app_id = ${b}.app_id AND ${a}.client_id = ${b}.client_id AND ${a}.session_id = ${b}.session_id`;
-/** A purchase's value: the numeric `value` attribute, else the product's (discount) price. */
-const revenue = `CASE WHEN jsonb_typeof(e.attributes->'value') = 'number'
-  THEN (e.attributes->>'value')::numeric
+/** A purchase's transaction: its `transaction_id` attribute, else the event's own id. */
+export const transactionKey = (alias: string) => {
+  const a = alias ? `${alias}.` : '';
+  return `coalesce(${a}attributes->>'transaction_id', ${a}event_id)`;
+};
+/**
+ * A purchase's value: the numeric `value` attribute; else the sum over its items of
+ * (discount price, else price, else 0) x (quantity, else 1); else the product's discount
+ * price, else its price, else 0.
+ */
+const purchaseValue = `CASE
+  WHEN jsonb_typeof(e.attributes->'value') = 'number' THEN (e.attributes->>'value')::numeric
+  WHEN jsonb_array_length(e.items) > 0 THEN (
+    SELECT sum(coalesce((i->>'discount_price')::numeric, (i->>'price')::numeric, 0)
+      * coalesce((i->>'quantity')::numeric, 1)) FROM jsonb_array_elements(e.items) i)
   ELSE coalesce(e.context_product_discount_price, e.context_product_price, 0) END`;
 
 /**
@@ -36,8 +48,8 @@ export const PREPARE: readonly string[] = [
     app_id text NOT NULL, day date NOT NULL, PRIMARY KEY (app_id, day)) ON COMMIT DROP`,
 ];
 
-/** `sessions`, then `daily_metrics`, for the touched sessions and the days they cover. */
-export const SESSIONS_AND_DAYS: readonly string[] = [
+/** `sessions` for the touched sessions; `affected_days` gains the days they cover. */
+export const SESSIONS: readonly string[] = [
   // The day each touched session was counted on until now: a late event can move its start
   // to an earlier day, and the day it leaves must stop counting it.
   `INSERT INTO affected_days SELECT DISTINCT s.app_id, s.session_date
@@ -50,7 +62,8 @@ export const SESSIONS_AND_DAYS: readonly string[] = [
       round(extract(epoch FROM max(event_timestamp) - min(event_timestamp)) * 1000)::bigint,
       count(*) FILTER (WHERE event_name = 'page_view'),
       count(*),
-      count(*) FILTER (WHERE event_name IN (${conversions})),
+      count(DISTINCT CASE WHEN event_name = 'purchase' THEN 'p:' || ${transactionKey('')}
+        WHEN event_name IN (${conversions}) THEN 'c:' || event_id END),
       engaged, NOT engaged,
       coalesce((array_agg(clicktrail_url_path(page_url) ORDER BY event_timestamp, event_id)
           FILTER (WHERE event_name = 'page_view'))[1],
@@ -76,29 +89,73 @@ export const SESSIONS_AND_DAYS: readonly string[] = [
   `INSERT INTO affected_days SELECT DISTINCT e.app_id, e.event_timestamp::date
     FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}
     ON CONFLICT DO NOTHING`,
+];
+
+/**
+ * `purchases` and `purchase_items` for every transaction with a purchase event in a touched
+ * session, rebuilt whole from all that transaction's purchase events: the first (by time,
+ * then event_id) gives its time, value, currency and lines; `recorded` counts them all.
+ */
+export const PURCHASES: readonly string[] = [
+  `CREATE TEMP TABLE touched_transactions (
+    app_id text NOT NULL, transaction_key text NOT NULL,
+    PRIMARY KEY (app_id, transaction_key)) ON COMMIT DROP`,
+  `INSERT INTO touched_transactions SELECT DISTINCT e.app_id, ${transactionKey('e')}
+    FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}
+    WHERE e.event_name = 'purchase'`,
+  // The day each was counted on until now (an earlier copy can arrive late).
+  `INSERT INTO affected_days SELECT DISTINCT p.app_id, p.purchase_date
+    FROM purchases p JOIN touched_transactions x
+      ON p.app_id = x.app_id AND p.transaction_key = x.transaction_key
+    ON CONFLICT DO NOTHING`,
+  `DELETE FROM purchase_items i USING touched_transactions x
+    WHERE i.app_id = x.app_id AND i.transaction_key = x.transaction_key`,
+  `DELETE FROM purchases p USING touched_transactions x
+    WHERE p.app_id = x.app_id AND p.transaction_key = x.transaction_key`,
+  `INSERT INTO purchases
+    SELECT DISTINCT ON (e.app_id, x.transaction_key)
+      e.app_id, x.transaction_key, e.attributes->>'transaction_id', e.event_id,
+      e.client_id, e.session_id, e.user_id, e.event_timestamp, e.event_timestamp::date,
+      ${purchaseValue}, e.attributes->>'currency', jsonb_array_length(e.items),
+      count(*) OVER (PARTITION BY e.app_id, x.transaction_key)
+    FROM touched_transactions x JOIN clickstream_events e
+      ON e.app_id = x.app_id AND ${transactionKey('e')} = x.transaction_key
+      AND e.event_name = 'purchase'
+    ORDER BY e.app_id, x.transaction_key, e.event_timestamp, e.event_id`,
+  `INSERT INTO purchase_items
+    SELECT p.app_id, p.transaction_key, line::int, i->>'id', i->>'name', i->>'category',
+      i->>'brand', (i->>'price')::numeric, (i->>'discount_price')::numeric,
+      coalesce((i->>'quantity')::int, 1)
+    FROM touched_transactions x
+      JOIN purchases p ON p.app_id = x.app_id AND p.transaction_key = x.transaction_key
+      JOIN clickstream_events e ON e.event_id = p.event_id
+      CROSS JOIN LATERAL jsonb_array_elements(e.items) WITH ORDINALITY AS item(i, line)`,
+  `INSERT INTO affected_days SELECT DISTINCT p.app_id, p.purchase_date
+    FROM purchases p JOIN touched_transactions x
+      ON p.app_id = x.app_id AND p.transaction_key = x.transaction_key
+    ON CONFLICT DO NOTHING`,
+];
+
+/** `daily_metrics` for every affected (app_id, day): DELETE, then INSERT from scratch. */
+export const DAILY_METRICS: readonly string[] = [
   `DELETE FROM daily_metrics m USING affected_days d WHERE m.app_id = d.app_id AND m.day = d.day`,
   `INSERT INTO daily_metrics
-    WITH ev AS (
-      SELECT d.day, d.app_id,
-        count(DISTINCT e.client_id) AS users,
+    SELECT d.day, d.app_id, ev.users, ev.new_users, se.sessions, se.engaged_sessions,
+      se.bounces, ev.events, ev.page_views, pu.purchases, pu.revenue
+    FROM affected_days d
+    CROSS JOIN LATERAL (
+      SELECT count(DISTINCT e.client_id) AS users,
         count(DISTINCT e.client_id) FILTER (WHERE e.event_name = 'first_visit') AS new_users,
         count(*) AS events,
-        count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views,
-        count(*) FILTER (WHERE e.event_name = 'purchase') AS purchases,
-        coalesce(sum(${revenue}) FILTER (WHERE e.event_name = 'purchase'), 0) AS revenue
-      FROM affected_days d JOIN clickstream_events e ON e.app_id = d.app_id
-        AND e.event_timestamp >= d.day AND e.event_timestamp < d.day + 1
-      GROUP BY d.day, d.app_id
-    ), se AS (
-      SELECT s.session_date AS day, s.app_id, count(*) AS sessions,
-        count(*) FILTER (WHERE s.engaged) AS engaged_sessions,
+        count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views
+      FROM clickstream_events e WHERE e.app_id = d.app_id
+        AND e.event_timestamp >= d.day AND e.event_timestamp < d.day + 1) ev
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS sessions, count(*) FILTER (WHERE s.engaged) AS engaged_sessions,
         count(*) FILTER (WHERE s.bounce) AS bounces
-      FROM affected_days d JOIN sessions s ON s.app_id = d.app_id AND s.session_date = d.day
-      GROUP BY s.session_date, s.app_id
-    )
-    SELECT coalesce(ev.day, se.day), coalesce(ev.app_id, se.app_id),
-      coalesce(users, 0), coalesce(new_users, 0), coalesce(sessions, 0),
-      coalesce(engaged_sessions, 0), coalesce(bounces, 0), coalesce(events, 0),
-      coalesce(page_views, 0), coalesce(purchases, 0), coalesce(revenue, 0)
-    FROM ev FULL JOIN se ON ev.day = se.day AND ev.app_id = se.app_id`,
+      FROM sessions s WHERE s.app_id = d.app_id AND s.session_date = d.day) se
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS purchases, coalesce(sum(p.value), 0) AS revenue
+      FROM purchases p WHERE p.app_id = d.app_id AND p.purchase_date = d.day) pu
+    WHERE ev.events > 0 OR se.sessions > 0 OR pu.purchases > 0`,
 ];

@@ -1,6 +1,6 @@
 import { ROLLUP_STEPS } from '../rollups/index.js';
 import { TABLES } from '../tables/names.js';
-import { SESSIONS_AND_DAYS } from './statements.js';
+import { DAILY_METRICS, PURCHASES, SESSIONS } from './statements.js';
 
 /**
  * One part of the derived model. Its statements run in order in the derive transaction,
@@ -16,9 +16,9 @@ export interface DeriveStep {
 }
 
 export const CORE_STEP: DeriveStep = {
-  name: 'sessions and daily metrics',
-  tables: [TABLES.sessions, TABLES.dailyMetrics],
-  statements: SESSIONS_AND_DAYS,
+  name: 'sessions, purchases and daily metrics',
+  tables: [TABLES.sessions, TABLES.purchaseItems, TABLES.purchases, TABLES.dailyMetrics],
+  statements: [...SESSIONS, ...PURCHASES, ...DAILY_METRICS],
 };
 
 /** What the derive runs, in order: the core model, then the rollups. */

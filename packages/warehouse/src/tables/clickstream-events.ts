@@ -32,6 +32,8 @@ export interface EventRow {
   raw_version: number;
   attributes: Record<string, unknown>;
   source_object: string;
+  /** The event's `items` (product context plus `quantity`), `[]` when none. */
+  items: readonly object[];
 }
 
 /**
@@ -71,6 +73,7 @@ export const EVENT_COLUMNS = [
   'raw_version',
   'attributes',
   'source_object',
+  'items',
 ] as const satisfies readonly (keyof EventRow)[];
 
 // Fails to compile when EventRow gains a column that EVENT_COLUMNS lacks.

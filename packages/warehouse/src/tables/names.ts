@@ -9,6 +9,10 @@ export const TABLES = {
   sessions: 'sessions',
   /** One row per (day, app_id), rebuilt from the events and sessions. */
   dailyMetrics: 'daily_metrics',
+  /** One row per purchase (transaction), rebuilt from the purchase events. */
+  purchases: 'purchases',
+  /** The lines (items) of each purchase. */
+  purchaseItems: 'purchase_items',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */

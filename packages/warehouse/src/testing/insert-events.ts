@@ -50,6 +50,7 @@ export function testEventRow(
     raw_version: 1,
     attributes: {},
     source_object: 'events/test.ndjson.gz',
+    items: [],
     ...rest,
   };
 }
