@@ -14,16 +14,18 @@ Usage:
   clicktrail-stack [start]
   clicktrail-stack --help
 
-Starts, in order, each once the one before answers its health check: ingest (3100, raw
-objects in a local folder), the ETL on a timer, cognito-local (9229) with a demo user pool
-and user, and the shop (3000). Ctrl-C or SIGTERM stops every part (whole process groups).
+Starts, in order, each once the one before answers its health check: the embedded
+PostgreSQL (5433, PGlite), ingest (3100, raw objects in a local folder), the ETL on a timer,
+the dashboard (3838), cognito-local (9229) with a demo user pool and user, and the store
+(3000; the one-page demo shop while examples/nextjs-store has no build). Ctrl-C or SIGTERM stops every part (whole process groups).
 A second start on the same data folder while one runs is refused; a start after a stop
 reuses the data.
 
 Environment:
   CLICKTRAIL_DATA_DIR   where data lives (default .clicktrail in the repository)
   ETL_EVERY_SECONDS     the ETL's interval (default 10)
-  STORE_PORT, INGEST_PORT, DASHBOARD_PORT, COGNITO_PORT   move a part off its fixed port
+  STORE_PORT, INGEST_PORT, DASHBOARD_PORT, COGNITO_PORT, CLICKTRAIL_PG_PORT
+                        move a part off its fixed port
   DATABASE_URL or DWH_HOST/DWH_PORT/DWH_USER/DWH_PASSWORD/DWH_DATABASE
                         use this PostgreSQL instead of the embedded one
   RAW_BUCKET, AWS_REGION, S3_ENDPOINT   use this bucket instead of the raw folder

@@ -12,7 +12,14 @@ export interface StackSettings {
   dataDir: string;
   etlEverySeconds: number;
   appId: string;
-  ports: { store: PortSetting; ingest: PortSetting; dashboard: PortSetting; cognito: PortSetting };
+  ports: {
+    store: PortSetting;
+    ingest: PortSetting;
+    dashboard: PortSetting;
+    cognito: PortSetting;
+    /** The embedded PostgreSQL's loopback port (the warehouse package's variable). */
+    warehouse: PortSetting;
+  };
   /** A PostgreSQL server named by DATABASE_URL or DWH_*: used instead of the embedded one. */
   externalWarehouse: string | null;
   /** An S3 bucket (RAW_BUCKET, optional S3_ENDPOINT): used instead of the raw folder. */
@@ -20,6 +27,8 @@ export interface StackSettings {
   /** A Cognito pool (COGNITO_USER_POOL_ID + COGNITO_CLIENT_ID): used instead of cognito-local. */
   externalCognito: { userPoolId: string; clientId: string } | null;
   rawDir: string;
+  /** The embedded warehouse's PGlite folder. */
+  dwDir: string;
   env: Record<string, string | undefined>;
 }
 
@@ -65,6 +74,7 @@ export function stackSettings(
       ingest: port(env, 'INGEST_PORT', 3100),
       dashboard: port(env, 'DASHBOARD_PORT', 3838),
       cognito: port(env, 'COGNITO_PORT', 9229),
+      warehouse: port(env, 'CLICKTRAIL_PG_PORT', 5433),
     },
     // Shown without a password: labels end up in the banner.
     externalWarehouse: warehouse ? `postgres://${warehouse.host}${warehouse.pathname}` : null,
@@ -76,6 +86,7 @@ export function stackSettings(
         ? { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
         : null,
     rawDir: join(dataDir, 'raw'),
+    dwDir: join(dataDir, 'dw'),
     env,
   };
 }

@@ -47,7 +47,8 @@ export interface StackLock {
 /**
  * Takes `<dataDir>/stack.lock` with an exclusive create. A lock held by a live process is
  * refused; a lock left by a dead one is taken over after stopping the process groups it
- * names that still run (a supervisor killed with SIGKILL cannot stop its children itself).
+ * names that still run (a supervisor killed with SIGKILL cannot stop its children itself):
+ * SIGTERM first, so the embedded warehouse closes its folder cleanly, SIGKILL after 5 s.
  */
 export async function takeStackLock(
   dataDir: string,
@@ -85,15 +86,7 @@ export async function takeStackLock(
       if (holder.pid !== process.pid && alive(holder.pid)) {
         throw new StackAlreadyRunningError(holder, dataDir);
       }
-      for (const group of holder.groups) {
-        if (!alive(group)) continue;
-        onLeftover(group);
-        try {
-          process.kill(-group, 'SIGKILL');
-        } catch {
-          // Gone in between.
-        }
-      }
+      await stopLeftovers(holder.groups.filter(alive), onLeftover);
       await rm(path, { force: true });
     }
   }
@@ -107,4 +100,24 @@ async function readHolder(path: string): Promise<StackLockFile | null> {
   } catch {
     return null;
   }
+}
+
+const signal = (group: number, name: NodeJS.Signals) => {
+  try {
+    process.kill(-group, name);
+  } catch {
+    // Gone in between.
+  }
+};
+
+async function stopLeftovers(groups: number[], onLeftover: (pid: number) => void): Promise<void> {
+  for (const group of groups) {
+    onLeftover(group);
+    signal(group, 'SIGTERM');
+  }
+  const deadline = Date.now() + 5_000;
+  while (groups.some(alive) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const group of groups) signal(group, 'SIGKILL');
 }

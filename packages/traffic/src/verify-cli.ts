@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Ledger } from './truth/ledger.js';
-import { type Comparison, compareRange } from './verify/compare.js';
+import {
+  type Comparison,
+  compareRange,
+  FIGURE_GROUPS,
+  type FigureGroup,
+} from './verify/compare.js';
 import {
   askDashboard,
   type FunnelAnswer,
@@ -13,7 +18,7 @@ import { formatReport } from './verify/report.js';
 const HELP = `clicktrail-verify: the dashboard's figures against a clicktrail-traffic ledger
 
 Usage:
-  clicktrail-verify --truth FILE [--dashboard URL]
+  clicktrail-verify --truth FILE [--dashboard URL] [--figures GROUP,...]
 
 For every range in the ledger (each day, the whole history, its halves) asks the dashboard's
 JSON API (/api/summary, /api/funnel, /api/products with from, to and app_id) and compares
@@ -22,6 +27,9 @@ the cent), each funnel step and each product's figures. Prints expected against 
 exits 1 on any difference: zero tolerance. Run it after the ETL has loaded the traffic.
 
   --dashboard URL   default http://localhost:3838
+  --figures LIST    which figures to check, of ${FIGURE_GROUPS.join(', ')} (default: all);
+                    product-purchases are each product's transactions, units and revenue
+                    from the purchases' items
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       truth: { type: 'string' },
       dashboard: { type: 'string' },
+      figures: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +47,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.truth) throw new Error('--truth FILE is required (see --help)');
+  const groups = new Set((values.figures ?? FIGURE_GROUPS.join(',')).split(','));
+  for (const group of groups) {
+    if (!(FIGURE_GROUPS as readonly string[]).includes(group)) {
+      throw new Error(`--figures: expected some of ${FIGURE_GROUPS.join(', ')}, got "${group}"`);
+    }
+  }
   const ledger = JSON.parse(await readFile(values.truth, 'utf8')) as Ledger;
   const dashboard = values.dashboard ?? 'http://localhost:3838';
   const rows: Comparison[] = [];
@@ -48,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
       askDashboard<FunnelAnswer>(dashboard, 'funnel', params),
       askDashboard<ProductsAnswer>(dashboard, 'products', params),
     ]);
-    rows.push(...compareRange(truth, summary, funnel, products));
+    const compared = compareRange(truth, summary, funnel, products);
+    rows.push(...compared.filter((row) => groups.has(row.group as FigureGroup)));
   }
   process.stdout.write(`${formatReport(rows)}\n`);
   return rows.every((row) => row.ok) ? 0 : 1;

@@ -10,14 +10,23 @@ const ETL_BIN = `${root}packages/etl-lambda/bin/clicktrail-etl.js`;
 
 export interface RunningIngest {
   url: string;
-  stop(): void;
+  port: number;
+  /** Stops it; resolves once the process has exited (its port is free again). */
+  stop(): Promise<void>;
 }
 
-/** `clicktrail-ingest serve` on a free port, as a user starts it; resolves once it listens. */
-export async function startIngest(rawDir: string, origin: string): Promise<RunningIngest> {
+/**
+ * `clicktrail-ingest serve` on a free port (or `port`, to restart one where it was), as a
+ * user starts it; resolves once it listens.
+ */
+export async function startIngest(
+  rawDir: string,
+  origin: string,
+  port = 0,
+): Promise<RunningIngest> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [INGEST_BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--raw-dir', rawDir],
+    [INGEST_BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--raw-dir', rawDir],
     { env: { ...process.env, ALLOWED_ORIGINS: origin }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout! });
@@ -26,7 +35,15 @@ export async function startIngest(rawDir: string, origin: string): Promise<Runni
     if (message.msg === 'listening' && message.url) {
       lines.removeAllListeners();
       child.stdout?.on('data', (d) => process.env.E2E_DEBUG && process.stderr.write(d));
-      return { url: message.url, stop: () => child.kill('SIGTERM') };
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      return {
+        url: message.url,
+        port: Number(new URL(message.url).port),
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      };
     }
   }
   throw new Error('clicktrail-ingest exited before it listened');

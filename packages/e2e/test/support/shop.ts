@@ -38,7 +38,13 @@ export async function startShop(): Promise<Shop> {
     origin,
     url: `${origin}/`,
     endpoint: '',
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser keeps idle keep-alive connections open; without closing them close() waits
+    // for the browser to drop them (over a minute).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return shop;
 }

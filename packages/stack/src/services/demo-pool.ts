@@ -41,14 +41,15 @@ export async function provisionDemoPool(endpoint: string, file: string): Promise
       return { ...saved, endpoint };
     }
     const created = await cognito.send(
-      new CreateUserPoolCommand({ PoolName: 'clicktrail-demo', AutoVerifiedAttributes: ['email'] }),
+      // The names the store looks for when it provisions cognito-local itself.
+      new CreateUserPoolCommand({ PoolName: 'clicktrail-store', UsernameAttributes: ['email'] }),
     );
     const userPoolId = created.UserPool?.Id;
     if (!userPoolId) throw new Error('cognito-local created a pool without an id');
     const client = await cognito.send(
       new CreateUserPoolClientCommand({
         UserPoolId: userPoolId,
-        ClientName: 'clicktrail-store',
+        ClientName: 'clicktrail-store-web',
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       }),
     );

@@ -13,7 +13,6 @@ export function etlService(
   return {
     name: 'etl',
     command: nodeCommand(settings, bin(settings, 'etl-lambda', 'clicktrail-etl.js'), args, {
-      DW_DIR: `${settings.dataDir}/dw`,
       ...warehouseEnv,
     }),
     // Ready once its first run has finished: then the warehouse is migrated and reachable.

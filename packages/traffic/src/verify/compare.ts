@@ -2,8 +2,13 @@ import type { Figures } from '../truth/ledger.js';
 import { FUNNEL_STEPS } from '../truth/ledger.js';
 import type { FunnelAnswer, ProductsAnswer, SummaryAnswer } from './dashboard-api.js';
 
+/** Figures by kind, so a run can check some (`clicktrail-verify --figures`). */
+export const FIGURE_GROUPS = ['headline', 'funnel', 'product-views', 'product-purchases'] as const;
+export type FigureGroup = (typeof FIGURE_GROUPS)[number];
+
 /** One figure: what the ledger says and what the dashboard shows. */
 export interface Comparison {
+  group: FigureGroup;
   range: string;
   figure: string;
   expected: string;
@@ -36,26 +41,44 @@ export function compareRange(
 ): Comparison[] {
   const range = truth.from === truth.to ? truth.from : `${truth.from}..${truth.to}`;
   const rows: Comparison[] = [];
-  const add = (figure: string, expected: string, shown: string) =>
-    rows.push({ range, figure, expected, shown, ok: expected === shown });
-  for (const name of SUMMARY_COUNTS) add(name, String(truth[name]), count(summary[name]));
-  add('revenue', money(truth.revenue_cents), money(cents(summary.revenue)));
+  const add = (group: FigureGroup, figure: string, expected: string, shown: string) =>
+    rows.push({ group, range, figure, expected, shown, ok: expected === shown });
+  for (const name of SUMMARY_COUNTS)
+    add('headline', name, String(truth[name]), count(summary[name]));
+  add('headline', 'revenue', money(truth.revenue_cents), money(cents(summary.revenue)));
   FUNNEL_STEPS.forEach((step, i) => {
     const shown = funnel.steps.find((s) => s.name === step)?.clients;
-    add(`funnel ${step}`, String(truth.funnel[i] ?? 0), count(shown));
+    add('funnel', `funnel ${step}`, String(truth.funnel[i] ?? 0), count(shown));
   });
   const shownProducts = new Map(products.products.map((p) => [p.product_id, p]));
   for (const product of truth.products) {
     const shown = shownProducts.get(product.id);
-    add(`product ${product.id} views`, String(product.views), count(shown?.views ?? 0));
     add(
+      'product-views',
+      `product ${product.id} views`,
+      String(product.views),
+      count(shown?.views ?? 0),
+    );
+    add(
+      'product-views',
       `product ${product.id} add_to_carts`,
       String(product.add_to_carts),
       count(shown?.add_to_carts ?? 0),
     );
-    add(`product ${product.id} purchases`, String(product.purchases), count(shown?.purchases ?? 0));
-    add(`product ${product.id} units`, String(product.units), count(shown?.units ?? 0));
     add(
+      'product-purchases',
+      `product ${product.id} purchases`,
+      String(product.purchases),
+      count(shown?.purchases ?? 0),
+    );
+    add(
+      'product-purchases',
+      `product ${product.id} units`,
+      String(product.units),
+      count(shown?.units ?? 0),
+    );
+    add(
+      'product-purchases',
       `product ${product.id} revenue`,
       money(product.revenue_cents),
       money(cents(shown?.revenue ?? 0)),
@@ -65,6 +88,7 @@ export function compareRange(
   // A product the ledger never saw must not appear with figures of its own.
   for (const extra of shownProducts.values()) {
     add(
+      'product-views',
       `product ${extra.product_id} (not simulated)`,
       'absent',
       `views ${extra.views}, purchases ${extra.purchases}`,

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownServerDatabase } from './support/server-database.js';
+import {
+  freeStackPorts,
+  type RunningStack,
+  type StackPorts,
+  startStack,
+} from './support/stack-process.js';
+import { runTraffic, runVerify } from './support/traffic.js';
+
+let dataDir: string;
+let ports: StackPorts;
+let stack: RunningStack;
+let database: Awaited<ReturnType<typeof ownServerDatabase>>;
+let env: Record<string, string | undefined>;
+let truthFile: string;
+
+const portIsServed = async (port: string) => {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-stack-'));
+  ports = await freeStackPorts();
+  database = await ownServerDatabase();
+  env = {
+    ...ports,
+    CLICKTRAIL_DATA_DIR: dataDir,
+    ETL_EVERY_SECONDS: '2',
+    DATABASE_URL: database?.url ?? '',
+    CLICKTRAIL_APP_ID: 'stack-e2e',
+  };
+  stack = startStack(env);
+  await stack.waitFor(/Clicktrail is running/, 240_000);
+}, 300_000);
+
+afterAll(async () => {
+  if (stack && stack.child.exitCode === null) {
+    stack.child.kill('SIGTERM');
+    await stack.exited;
+  }
+  await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the stack npm run demo starts', () => {
+  it('announces every part with its URL and the demo login', () => {
+    const out = stack.output();
+    expect(out).toContain(`http://localhost:${ports.INGEST_PORT}/clickstream`);
+    expect(out).toContain(`http://localhost:${ports.DASHBOARD_PORT}`);
+    expect(out).toContain(`http://localhost:${ports.STORE_PORT}`);
+    expect(out).toContain('demo login demo@clicktrail.local / Demo-shopper-1');
+  });
+
+  it('refuses a second start on the same data with a clear message, and the first keeps running', async () => {
+    const lockBefore = await readFile(join(dataDir, 'stack.lock'), 'utf8');
+    const second = startStack(env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`Clicktrail is already running from ${dataDir}`);
+    expect(second.output()).toContain('nothing was started and its data is untouched');
+    expect(await readFile(join(dataDir, 'stack.lock'), 'utf8')).toBe(lockBefore);
+    const health = await fetch(`http://127.0.0.1:${ports.INGEST_PORT}/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('shows simulated traffic on the dashboard exactly: headline figures, funnel, product views', async () => {
+    const traffic = await runTraffic(`http://127.0.0.1:${ports.INGEST_PORT}/clickstream`, dataDir, {
+      seed: 9,
+      visitors: 25,
+      days: 3,
+      appId: 'stack-e2e',
+    });
+    truthFile = join(dataDir, 'truth-9.json');
+    expect(traffic.ledger.app_id).toBe('stack-e2e');
+    await stack.waitFor(/\[etl\] loaded \d+ rows/, 90_000);
+    const verify = await runVerify(truthFile, `http://127.0.0.1:${ports.DASHBOARD_PORT}`, [
+      'headline',
+      'funnel',
+      'product-views',
+    ]);
+    expect(verify.output).not.toContain('DIFFERS');
+    expect(verify.code, verify.output).toBe(0);
+  });
+
+  // Known gap, kept visible: the dashboard credits a purchase to the product context of the
+  // purchase event, not to the purchase's items, so per-product purchases, units and revenue
+  // read 0 for the SDK's item-carrying purchases. This turns red once that is fixed: then
+  // fold it into the test above.
+  it.fails('shows each product its purchases, units and revenue from purchase items', async () => {
+    const verify = await runVerify(truthFile, `http://127.0.0.1:${ports.DASHBOARD_PORT}`, [
+      'product-purchases',
+    ]);
+    expect(verify.code, verify.output).toBe(0);
+  });
+
+  it('stops every part on SIGTERM: exit 0, no port still served, the lock gone', async () => {
+    stack.child.kill('SIGTERM');
+    expect(await stack.exited).toBe(0);
+    for (const port of Object.values(ports)) expect(await portIsServed(port)).toBe(false);
+    expect(existsSync(join(dataDir, 'stack.lock'))).toBe(false);
+  });
+});
