@@ -40,7 +40,8 @@ beforeAll(async () => {
     CLICKTRAIL_APP_ID: 'stack-e2e',
   };
   stack = startStack(env);
-  await stack.waitFor(/Clicktrail is running/, 240_000);
+  // The banner's last line: everything above it has been printed too.
+  await stack.waitFor(/^  data {7}/, 240_000);
 }, 300_000);
 
 afterAll(async () => {

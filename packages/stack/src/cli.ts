@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
       print(`[stack] ${definition.name} is ready`);
       parts.push({ name: definition.name, announcement });
     }
-    if (signals === 0) for (const line of banner(settings, parts, context.pool)) print(line);
+    // One write, so a reader never sees half of the banner.
+    if (signals === 0) print(banner(settings, parts, context.pool).join('\n'));
   })();
   try {
     await Promise.race([starting, stopped]);
