@@ -1,7 +1,7 @@
 import type { ClickstreamEvent } from '@clicktrail/sdk';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedChromium, launchChromium } from '../../../packages/sdk/test/chromium.mjs';
 import { productContext } from '../src/analytics/product-context';
 import { connect } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';

@@ -41,7 +41,7 @@ beforeAll(async () => {
   };
   stack = startStack(env);
   // The banner's last line: everything above it has been printed too.
-  await stack.waitFor(/^  data {7}/, 240_000);
+  await stack.waitFor(/^ {2}data {7}/, 240_000);
 }, 300_000);
 
 afterAll(async () => {
