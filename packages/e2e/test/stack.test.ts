@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServerDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownServerDatabase } from './support/server-database.js';
 import {
   freeStackPorts,
   type RunningStack,
@@ -15,7 +15,7 @@ import { runTraffic, runVerify } from './support/traffic.js';
 let dataDir: string;
 let ports: StackPorts;
 let stack: RunningStack;
-let database: Awaited<ReturnType<typeof ownServerDatabase>>;
+let database: TestDatabase | null;
 let env: Record<string, string | undefined>;
 let truthFile: string;
 
@@ -31,7 +31,8 @@ const portIsServed = async (port: string) => {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-stack-'));
   ports = await freeStackPorts();
-  database = await ownServerDatabase();
+  const adminUrl = process.env.DATABASE_URL;
+  database = adminUrl ? await createServerDatabase(adminUrl) : null;
   env = {
     ...ports,
     CLICKTRAIL_DATA_DIR: dataDir,
