@@ -17,6 +17,8 @@ export const TABLES = {
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */
   quarantine: 'etl_quarantine',
+  /** One row per `rejected/` raw object: the events (and attributes) ingest refused in it. */
+  rejectedObjects: 'etl_rejected_objects',
   /** One row per ETL run with its summary. */
   runs: 'etl_runs',
   /** Event days whose derived rows are stale until the next rebuild. */
