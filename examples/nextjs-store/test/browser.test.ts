@@ -1,7 +1,12 @@
 import type { ClickstreamEvent } from '@clicktrail/sdk';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
+import {
+  createPgliteDatabase,
+  createServerDatabase,
+  type TestDatabase,
+} from '@clicktrail/warehouse/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedChromium, launchChromium } from '../../../packages/sdk/test/chromium.mjs';
 import { productContext } from '../src/analytics/product-context';
 import { connect } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
@@ -11,7 +16,6 @@ import { TABLES } from '../src/db/schema';
 import { seed } from '../src/db/seed';
 import { type CaptureEndpoint, startCaptureEndpoint } from './capture-endpoint';
 import { type CognitoLocal, startCognitoLocal } from './cognito-local';
-import { createPgliteDatabase, createServerDatabase, type TestDatabase } from './database';
 import { ensureProductionBuild, type StoreServer, startStore } from './store-server';
 
 const EMAIL = 'grace@example.com';
