@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
+import { createServerDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type LaunchedChromium, launchChromium } from '../../sdk/test/chromium.mjs';
 import { rawEventLines } from './support/raw-files.js';
-import { ownServerDatabase } from './support/server-database.js';
 import { type StackDatabase, stackDatabase } from './support/stack-database.js';
 import {
   freeStackPorts,
@@ -58,7 +58,7 @@ interface Row {
 let dataDir: string;
 let ports: StackPorts;
 let stack: RunningStack;
-let server: Awaited<ReturnType<typeof ownServerDatabase>>;
+let server: TestDatabase | null;
 let db: StackDatabase;
 let chromium: LaunchedChromium;
 let page: Page;
@@ -177,7 +177,8 @@ beforeAll(async () => {
   }
   dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-store-e2e-'));
   ports = await freeStackPorts();
-  server = await ownServerDatabase();
+  const adminUrl = process.env.DATABASE_URL;
+  server = adminUrl ? await createServerDatabase(adminUrl) : null;
   stack = startStack({
     ...ports,
     CLICKTRAIL_DATA_DIR: dataDir,
@@ -366,15 +367,13 @@ describe('a shopper in the real store, through the running stack', () => {
     ]);
     const listed = (products.products as Array<Record<string, unknown>>).map((p) => [
       p.product_id,
-      p.views,
-      p.add_to_carts,
+      { views: p.views, add_to_carts: p.add_to_carts, purchases: p.purchases, units: p.units },
+      p.revenue,
     ]);
-    expect(listed.sort()).toEqual(
-      [
-        [a.id, 1, 1],
-        [b.id, 1, 1],
-      ].sort(),
-    );
+    expect(listed).toEqual([
+      [a.id, { views: 1, add_to_carts: 1, purchases: 1, units: 2 }, money(order.total_cents)],
+      [b.id, { views: 1, add_to_carts: 1, purchases: 0, units: 0 }, 0],
+    ]);
   });
 
   it('shows the same headline figures on the dashboard page', async () => {
