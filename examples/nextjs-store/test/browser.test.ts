@@ -1,10 +1,6 @@
 import type { ClickstreamEvent } from '@clicktrail/sdk';
 import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
-import {
-  createPgliteDatabase,
-  createServerDatabase,
-  type TestDatabase,
-} from '@clicktrail/warehouse/testing';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productContext } from '../src/analytics/product-context';
@@ -32,9 +28,7 @@ describe('the store in Chromium, production build', () => {
 
   beforeAll(async () => {
     ensureProductionBuild();
-    database = process.env.DATABASE_URL
-      ? await createServerDatabase(process.env.DATABASE_URL)
-      : await createPgliteDatabase();
+    database = await createTestDatabase();
     db = connect({ url: database.url, embedded: database.kind === 'pglite' }, { max: 2 });
     await migrate(db);
     await seed(db);

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './cognito-local';
+import { freeLoopbackPort } from '@clicktrail/warehouse/testing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,7 +40,7 @@ export interface StoreServer {
 
 /** `pnpm start` on a random port with the given environment; resolves once it answers. */
 export async function startStore(env: Record<string, string>): Promise<StoreServer> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
     ['scripts/start.ts'],
