@@ -1,6 +1,6 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { BOUNDS, EVENT_IN_RANGE, num, rangeParams, SESSION_IN_RANGE } from './sql.js';
+import { DAY_IN_RANGE, dayParams, num } from './sql.js';
 import { classifyUserAgent } from './user-agent.js';
 
 export interface Share {
@@ -20,59 +20,72 @@ export interface Audience {
   device: Share[];
 }
 
-const USERS_SQL = `WITH ${BOUNDS}
-SELECT count(DISTINCT e.client_id) AS users,
-  count(DISTINCT e.client_id) FILTER (WHERE e.event_name = 'first_visit') AS new_users
-FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE}`;
+const USERS_SQL = `SELECT count(DISTINCT r.client_key) AS users,
+  count(DISTINCT r.client_key) FILTER (WHERE r.first_visit) AS new_users
+FROM daily_clients r WHERE ${DAY_IN_RANGE}`;
 
-const LOGIN_SQL = `WITH ${BOUNDS}
-SELECT CASE WHEN s.user_login_state = 'logged_in' THEN 'logged in' ELSE 'guest' END AS name,
-  count(*) AS count
-FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE} GROUP BY 1 ORDER BY 2 DESC, 1`;
+const LOGIN_SQL = `SELECT coalesce(sum(r.logged_in), 0) AS logged_in,
+  coalesce(sum(r.sessions - r.logged_in), 0) AS guest
+FROM daily_session_totals r WHERE ${DAY_IN_RANGE}`;
 
-const IDENTITY_SQL = `WITH ${BOUNDS}
-SELECT coalesce(e.identity_source, '(none)') AS name, count(DISTINCT e.client_id) AS count
-FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE} GROUP BY 1 ORDER BY 2 DESC, 1`;
+/** Distinct users per value of a `daily_client_values` dimension. */
+const byValue = (
+  dimension: string,
+) => `SELECT r.value AS name, count(DISTINCT r.client_key) AS count
+FROM daily_client_values r WHERE r.dimension = '${dimension}' AND ${DAY_IN_RANGE}
+GROUP BY 1 ORDER BY 2 DESC, 1`;
 
-const AGENTS_SQL = `WITH ${BOUNDS}
-SELECT DISTINCT e.user_agent, e.client_id FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE}`;
+const AGENTS_SQL = `SELECT DISTINCT r.value AS user_agent
+FROM daily_client_values r WHERE r.dimension = 'user_agent' AND ${DAY_IN_RANGE}`;
 
-function tally(pairs: Iterable<[string, string]>): Share[] {
-  const seen = new Map<string, Set<string>>();
-  for (const [name, client] of pairs) {
-    const set = seen.get(name) ?? new Set<string>();
-    set.add(client);
-    seen.set(name, set);
-  }
-  return [...seen]
-    .map(([name, set]) => ({ name, count: set.size }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
+/**
+ * Users by browser and by device class: the range's distinct user agents are classified
+ * here (bowser), then counted in SQL as distinct clients per class ($4-$6: agent, browser,
+ * device), so no client list leaves the warehouse.
+ */
+const CLASSES_SQL = `WITH classes AS (
+  SELECT * FROM unnest($4::text[], $5::text[], $6::text[]) AS c (user_agent, browser, device)
+)
+SELECT CASE WHEN grouping(c.browser) = 0 THEN 'browser' ELSE 'device' END AS kind,
+  CASE WHEN grouping(c.browser) = 0 THEN c.browser ELSE c.device END AS name,
+  count(DISTINCT r.client_key) AS count
+FROM daily_client_values r JOIN classes c ON c.user_agent = r.value
+WHERE r.dimension = 'user_agent' AND ${DAY_IN_RANGE}
+GROUP BY GROUPING SETS ((c.browser), (c.device))`;
+
+const byCount = (a: Share, b: Share) => b.count - a.count || a.name.localeCompare(b.name);
 
 export async function audience(query: Query, range: ReportRange): Promise<Audience> {
-  const params = rangeParams(range);
+  const params = dayParams(range);
   const [users] = await query<Record<string, string>>(USERS_SQL, params);
-  const login = await query<Record<string, string>>(LOGIN_SQL, params);
-  const identity = await query<Record<string, string>>(IDENTITY_SQL, params);
-  const agents = await query<{ user_agent: string | null; client_id: string }>(AGENTS_SQL, params);
-  const classes = new Map<string | null, ReturnType<typeof classifyUserAgent>>();
-  const classOf = (ua: string | null) => {
-    const known = classes.get(ua) ?? classifyUserAgent(ua);
-    classes.set(ua, known);
-    return known;
-  };
+  const [login] = await query<Record<string, string>>(LOGIN_SQL, params);
+  const identity = await query<Record<string, string>>(byValue('identity_source'), params);
+  const agents = await query<{ user_agent: string }>(AGENTS_SQL, params);
+  const classified = agents.map((a) => ({ ua: a.user_agent, ...classifyUserAgent(a.user_agent) }));
+  const classes = await query<Record<string, string>>(CLASSES_SQL, [
+    ...params,
+    classified.map((c) => c.ua),
+    classified.map((c) => c.browser),
+    classified.map((c) => c.device),
+  ]);
   const all = num(users?.users);
   const fresh = num(users?.new_users);
   const shares = (rows: Record<string, string>[]) =>
     rows.map((r) => ({ name: r.name as string, count: num(r.count) }));
+  const ofKind = (kind: string) => shares(classes.filter((r) => r.kind === kind)).sort(byCount);
   return {
     user_type: [
       { name: 'new', count: fresh },
       { name: 'returning', count: all - fresh },
     ],
-    login_state: shares(login),
+    login_state: [
+      { name: 'guest', count: num(login?.guest) },
+      { name: 'logged in', count: num(login?.logged_in) },
+    ]
+      .filter((share) => share.count > 0)
+      .sort(byCount),
     identity_source: shares(identity),
-    browser: tally(agents.map((a) => [classOf(a.user_agent).browser, a.client_id])),
-    device: tally(agents.map((a) => [classOf(a.user_agent).device, a.client_id])),
+    browser: ofKind('browser'),
+    device: ofKind('device'),
   };
 }

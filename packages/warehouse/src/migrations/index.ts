@@ -3,6 +3,7 @@ import { derivedModel, urlPathFunction } from './002-derived-model.js';
 import { deriveBySession } from './003-derive-by-session.js';
 import { purchases } from './004-purchases.js';
 import { rejectedObjects } from './010-rejected-objects.js';
+import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -19,6 +20,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'event items, purchases and their lines', sql: purchases },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
+  {
+    version: 11,
+    name: 'dashboard rollups per day and dimension',
+    sql: rollups + fillRollupsOnNextDerive,
+  },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];
