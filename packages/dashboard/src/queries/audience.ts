@@ -1,6 +1,7 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { DAY_IN_RANGE, dayParams, num } from './sql.js';
+import { DAY_IN_RANGE, dayParams, FIRST_CLIENTS, firstCounts, firstInRange, num } from './sql.js';
+import { USERS_SQL } from './summary.js';
 import { classifyUserAgent } from './user-agent.js';
 
 export interface Share {
@@ -20,38 +21,41 @@ export interface Audience {
   device: Share[];
 }
 
-const USERS_SQL = `SELECT count(DISTINCT r.client_key) AS users,
-  count(DISTINCT r.client_key) FILTER (WHERE r.first_visit) AS new_users
-FROM daily_clients r WHERE ${DAY_IN_RANGE}`;
-
 const LOGIN_SQL = `SELECT coalesce(sum(r.logged_in), 0) AS logged_in,
   coalesce(sum(r.sessions - r.logged_in), 0) AS guest
 FROM daily_session_totals r WHERE ${DAY_IN_RANGE}`;
 
 /** Distinct users per value of a `daily_client_values` dimension. */
-const byValue = (
-  dimension: string,
-) => `SELECT r.value AS name, count(DISTINCT r.client_key) AS count
-FROM daily_client_values r WHERE r.dimension = '${dimension}' AND ${DAY_IN_RANGE}
-GROUP BY 1 ORDER BY 2 DESC, 1`;
+const byValue = (dimension: string) => `SELECT r.value AS name, ${FIRST_CLIENTS} AS count
+FROM ${firstCounts(dimension)}
+GROUP BY 1 HAVING ${FIRST_CLIENTS} > 0 ORDER BY 2 DESC, 1`;
 
-const AGENTS_SQL = `SELECT DISTINCT r.value AS user_agent
-FROM daily_client_values r WHERE r.dimension = 'user_agent' AND ${DAY_IN_RANGE}`;
+const AGENT_FIRST = firstInRange('prev_day', 'prev_day_any');
+
+/** The user agents seen in the range. */
+const AGENTS_SQL = `SELECT k.agent_key, k.user_agent FROM agent_keys k
+WHERE k.agent_key IN (SELECT r.agent_key FROM daily_client_agents r
+  WHERE ${DAY_IN_RANGE} AND ${AGENT_FIRST})`;
 
 /**
  * Users by browser and by device class: the range's distinct user agents are classified
- * here (bowser), then counted in SQL as distinct clients per class ($4-$6: agent, browser,
- * device), so no client list leaves the warehouse.
+ * here (bowser), then counted in SQL as distinct clients per class ($4-$6: agent key,
+ * browser, device) over the narrow `daily_client_agents` rows, each (client, agent) once.
+ * A client with two agents of one class counts once.
  */
 const CLASSES_SQL = `WITH classes AS (
-  SELECT * FROM unnest($4::text[], $5::text[], $6::text[]) AS c (user_agent, browser, device)
+  SELECT * FROM unnest($4::int[], $5::text[], $6::text[]) AS c (agent_key, browser, device)
+),
+pairs AS (
+  SELECT c.browser, c.device, r.client_key
+  FROM daily_client_agents r JOIN classes c USING (agent_key)
+  WHERE ${DAY_IN_RANGE} AND ${AGENT_FIRST}
 )
-SELECT CASE WHEN grouping(c.browser) = 0 THEN 'browser' ELSE 'device' END AS kind,
-  CASE WHEN grouping(c.browser) = 0 THEN c.browser ELSE c.device END AS name,
-  count(DISTINCT r.client_key) AS count
-FROM daily_client_values r JOIN classes c ON c.user_agent = r.value
-WHERE r.dimension = 'user_agent' AND ${DAY_IN_RANGE}
-GROUP BY GROUPING SETS ((c.browser), (c.device))`;
+SELECT 'browser' AS kind, browser AS name, count(*) AS count
+  FROM (SELECT DISTINCT browser, client_key FROM pairs) b GROUP BY browser
+UNION ALL
+SELECT 'device', device, count(*)
+  FROM (SELECT DISTINCT device, client_key FROM pairs) d GROUP BY device`;
 
 const byCount = (a: Share, b: Share) => b.count - a.count || a.name.localeCompare(b.name);
 
@@ -60,11 +64,11 @@ export async function audience(query: Query, range: ReportRange): Promise<Audien
   const [users] = await query<Record<string, string>>(USERS_SQL, params);
   const [login] = await query<Record<string, string>>(LOGIN_SQL, params);
   const identity = await query<Record<string, string>>(byValue('identity_source'), params);
-  const agents = await query<{ user_agent: string }>(AGENTS_SQL, params);
-  const classified = agents.map((a) => ({ ua: a.user_agent, ...classifyUserAgent(a.user_agent) }));
+  const agents = await query<{ agent_key: number; user_agent: string }>(AGENTS_SQL, params);
+  const classified = agents.map((a) => ({ key: a.agent_key, ...classifyUserAgent(a.user_agent) }));
   const classes = await query<Record<string, string>>(CLASSES_SQL, [
     ...params,
-    classified.map((c) => c.ua),
+    classified.map((c) => c.key),
     classified.map((c) => c.browser),
     classified.map((c) => c.device),
   ]);

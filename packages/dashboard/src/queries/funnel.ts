@@ -9,30 +9,32 @@ export interface Funnel {
   steps: { name: string; clients: number }[];
 }
 
-/** The candidate step times of the range (`funnel_steps`: each day's first view_item, every later step). */
-const stepEvents = `e AS (
-  SELECT r.client_key, r.step, r.at FROM funnel_steps r WHERE ${DAY_IN_RANGE}
-)`;
+/** One step's candidate times in the range (`funnel_steps`: each day's first view_item, every later step). */
+const stepRows = (step: number) =>
+  `SELECT r.client_key, r.at FROM funnel_steps r WHERE r.step = ${step} AND ${DAY_IN_RANGE}`;
 
 /**
  * Closed: each step's earliest event at or after the previous step's, per client, so a
  * client counts at step n only after steps 1..n in that order. Greedy earliest matching
  * finds an ordered path whenever one exists.
  */
-const CLOSED_SQL = `WITH ${stepEvents},
+const CLOSED_SQL = `WITH
 ${FUNNEL_STEPS.map((_, i) =>
   i === 0
-    ? `s0 AS (SELECT client_key, min(at) AS t FROM e WHERE step = 0 GROUP BY 1)`
-    : `s${i} AS (SELECT e.client_key, min(e.at) AS t FROM e JOIN s${i - 1} p USING (client_key)
-      WHERE e.step = ${i} AND e.at >= p.t GROUP BY 1)`,
+    ? `s0 AS (SELECT client_key, min(at) AS t FROM (${stepRows(0)}) e GROUP BY 1)`
+    : `s${i} AS (SELECT e.client_key, min(e.at) AS t FROM (${stepRows(i)}) e
+      JOIN s${i - 1} p USING (client_key) WHERE e.at >= p.t GROUP BY 1)`,
 ).join(',\n')}
 SELECT ${FUNNEL_STEPS.map((_, i) => `(SELECT count(*) FROM s${i}) AS s${i}`).join(', ')}`;
 
 const FLAGS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'] as const;
 
 /** Open: clients may enter at any step; a step counts every client who reached it. */
-const OPEN_SQL = `SELECT ${FLAGS.map((flag, i) => `count(DISTINCT r.client_key) FILTER (WHERE r.${flag}) AS s${i}`).join(', ')}
-FROM daily_clients r WHERE ${DAY_IN_RANGE}`;
+const OPEN_SQL = `SELECT ${FLAGS.map((flag, i) => `count(*) FILTER (WHERE ${flag}) AS s${i}`).join(', ')}
+FROM (
+  SELECT ${FLAGS.map((flag) => `bool_or(r.${flag}) AS ${flag}`).join(', ')}
+  FROM daily_clients r WHERE ${DAY_IN_RANGE} GROUP BY r.client_key
+) c`;
 
 export async function funnel(
   query: Query,

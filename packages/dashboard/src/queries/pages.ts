@@ -1,6 +1,6 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { DAY_IN_RANGE, dayParams, num } from './sql.js';
+import { DAY_IN_RANGE, dayParams, FIRST_CLIENTS, firstCounts, num } from './sql.js';
 
 export interface Pages {
   top: { path: string; page_views: number; users: number }[];
@@ -8,9 +8,9 @@ export interface Pages {
   exit: { path: string; sessions: number }[];
 }
 
-/** Page views and distinct users per path: `daily_client_values` keeps one row per (day, path, client). */
-const TOP_SQL = `SELECT r.value AS path, sum(r.events) AS page_views, count(DISTINCT r.client_key) AS users
-FROM daily_client_values r WHERE r.dimension = 'page' AND ${DAY_IN_RANGE}
+/** Page views and distinct users per path, from the per-(day, path, client) rows' counts. */
+const TOP_SQL = `SELECT r.value AS path, sum(r.events) AS page_views, ${FIRST_CLIENTS} AS users
+FROM ${firstCounts('page')}
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $4`;
 
 const bySession = (

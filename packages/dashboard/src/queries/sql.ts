@@ -25,6 +25,25 @@ export const dayParams = (range: ReportRange): unknown[] => [range.from, range.t
  */
 export const DAY_IN_RANGE = `r.day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR r.app_id = $3)`;
 
+/**
+ * A per-client rollup row (alias r) that is its client's first of its kind in the range:
+ * its previous day (`prev`, within the app; `prevAny` across apps for all apps) is before
+ * the range or absent. Counting these rows counts distinct clients, exactly, without
+ * hashing. `since` replaces the range's start (retention: the start of the row's week).
+ */
+export const firstInRange = (prev: string, prevAny: string, since = '$1::date') =>
+  `coalesce(CASE WHEN $3::text IS NULL THEN r.${prevAny} ELSE r.${prev} END, '-infinity'::date) < ${since}`;
+
+/**
+ * `daily_first_counts` rows (alias r) of a dimension in the range and the app: per-client
+ * rows counted by their previous day of the same kind, across apps for all apps. Distinct
+ * clients over the range = `FIRST_CLIENTS`, the counts whose previous day is before it.
+ */
+export const firstCounts = (dimension: string) => `daily_first_counts r
+WHERE r.dimension = '${dimension}' AND r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END
+  AND ${DAY_IN_RANGE}`;
+export const FIRST_CLIENTS = `coalesce(sum(r.clients) FILTER (WHERE r.prev_day < $1::date), 0)`;
+
 /** An event (alias e) in the range and app; needs `bounds b` in FROM. */
 export const EVENT_IN_RANGE = `e.event_timestamp >= b.lo AND e.event_timestamp < b.hi
   AND ($4::text IS NULL OR e.app_id = $4)`;

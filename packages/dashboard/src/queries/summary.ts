@@ -1,6 +1,14 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { DAY_IN_RANGE, dayParams, num, PURCHASES, ratio } from './sql.js';
+import {
+  DAY_IN_RANGE,
+  dayParams,
+  FIRST_CLIENTS,
+  firstCounts,
+  num,
+  PURCHASES,
+  ratio,
+} from './sql.js';
 
 /** The headline numbers; definitions in the README (and on the page). */
 export interface Summary {
@@ -22,10 +30,10 @@ export interface Summary {
   conversion_rate: number | null;
 }
 
-/** Users over the whole range: an exact distinct count of the days' client keys. */
-const USERS_SQL = `SELECT count(DISTINCT r.client_key) AS users,
-  count(DISTINCT r.client_key) FILTER (WHERE r.first_visit) AS new_users
-FROM daily_clients r WHERE ${DAY_IN_RANGE}`;
+/** Users over the whole range, exactly: each client once, on its first day in the range. */
+export const USERS_SQL = `SELECT
+  (SELECT ${FIRST_CLIENTS} FROM ${firstCounts('users')}) AS users,
+  (SELECT ${FIRST_CLIENTS} FROM ${firstCounts('new_users')}) AS new_users`;
 
 const EVENTS_SQL = `SELECT sum(r.events) AS events, sum(r.page_views) AS page_views
 FROM daily_metrics r WHERE ${DAY_IN_RANGE}`;

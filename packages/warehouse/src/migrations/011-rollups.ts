@@ -26,8 +26,8 @@ CREATE TABLE daily_clients (
   PRIMARY KEY (day, app_id, client_key)
 );
 
--- One row per (app, day, dimension, value, client): page paths (events = page views),
--- identity sources and user agents (events = all events), for distinct users per value.
+-- One row per (app, day, dimension, value, client): page paths (events = page views) and
+-- identity sources (events = all events), for distinct users per value.
 CREATE TABLE daily_client_values (
   dimension text NOT NULL,
   day date NOT NULL,

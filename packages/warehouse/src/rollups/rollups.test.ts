@@ -25,13 +25,20 @@ const ROLLUPS = [
   'daily_products',
   'daily_product_groups',
   'funnel_steps',
+  'daily_first_counts',
+  'daily_client_agents',
 ] as const;
 type Row = Record<string, unknown>;
 
 async function rollupRows(): Promise<Record<(typeof ROLLUPS)[number], Row[]>> {
   const all = {} as Record<(typeof ROLLUPS)[number], Row[]>;
   for (const table of ROLLUPS) {
-    all[table] = (await client.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5`)).rows;
+    const rows = (await client.query(`SELECT * FROM ${table}`)).rows as Row[];
+    // In a total order, whatever the table's key.
+    all[table] = rows
+      .map((row) => [JSON.stringify(row), row] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
   }
   return all;
 }
@@ -100,5 +107,25 @@ describe('rollups', () => {
       before,
     );
     expect(before.map((r) => r.client_id)).toEqual(['client-a', 'client-b']);
+  });
+
+  it('gives each client row the previous day of its kind, within its app and across apps', async () => {
+    // X: shop and blog on 11-25, shop again on 11-27 (a first visit on 11-25 in the shop only).
+    await insertEvents(client, [
+      ev('2026-11-25T08:00:00Z', { client_id: 'x', session_id: 'x1', event_name: 'first_visit' }),
+      ev('2026-11-25T09:00:00Z', { client_id: 'x', session_id: 'x2', app_id: 'blog' }),
+      ev('2026-11-27T09:00:00Z', { client_id: 'x', session_id: 'x3' }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    const rows = await client.query(`SELECT to_char(r.day, 'MM-DD') AS day, r.app_id,
+        to_char(prev_day, 'MM-DD') AS prev, to_char(prev_day_any, 'MM-DD') AS prev_any,
+        to_char(prev_first_visit, 'MM-DD') AS prev_fv
+      FROM daily_clients r JOIN client_keys k USING (client_key) WHERE k.client_id = 'x'
+      ORDER BY r.day, r.app_id`);
+    expect(rows.rows).toEqual([
+      { day: '11-25', app_id: 'blog', prev: null, prev_any: null, prev_fv: null },
+      { day: '11-25', app_id: 'shop', prev: null, prev_any: '11-25', prev_fv: null },
+      { day: '11-27', app_id: 'shop', prev: '11-25', prev_any: '11-25', prev_fv: '11-25' },
+    ]);
   });
 });

@@ -19,6 +19,12 @@ export const TABLES = {
   dailyClients: 'daily_clients',
   /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, agents. */
   dailyClientValues: 'daily_client_values',
+  /** One integer per user agent, for `daily_client_agents`. */
+  agentKeys: 'agent_keys',
+  /** Rollup: one row per (day, app, client, user agent). */
+  dailyClientAgents: 'daily_client_agents',
+  /** Rollup: per-client rows counted by (day, previous day), for distinct clients over ranges. */
+  dailyFirstCounts: 'daily_first_counts',
   /** Rollup: sessions by start day, totals. */
   dailySessionTotals: 'daily_session_totals',
   /** Rollup: sessions by start day and landing referrer, campaign, landing and exit path. */
