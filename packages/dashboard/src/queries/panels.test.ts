@@ -209,12 +209,13 @@ describe('live, health, apps', () => {
     expect((await read((q) => live(q, null, 'purchase'))).events).toEqual([]);
   });
 
-  it('reports the last load and the quarantined line', async () => {
+  it('reports the last load, the quarantined line and the events ingest refused', async () => {
     const h = await read((q) => health(q));
     expect(h).toMatchObject({
       pending_objects: 0,
       oldest_pending_age_s: 0,
       quarantined_lines: 1,
+      rejected_events: 2,
       last_run_status: 'done',
     });
     expect(Date.now() - Date.parse(h.last_load_at as string)).toBeLessThan(10 * 60_000);

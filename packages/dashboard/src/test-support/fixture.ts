@@ -246,3 +246,10 @@ export function fixtureEvents(now: number = Date.now()): RawEvent[] {
 
 /** A line the ETL cannot read: quarantined, so data health has a non-zero count to show. */
 export const BAD_LINE = '{"event_id": "not-json"';
+
+/** A `rejected/` object as ingest writes it: two refused events and one dropped attribute. */
+export const REJECTED_LINES = [
+  { kind: 'event', index: 0, event_id: null, reason: 'event_name: expected snake_case' },
+  { kind: 'event', index: 1, event_id: 'fixture_refused_01', reason: 'client_id: missing' },
+  { kind: 'attribute', index: 2, name: 'note', reason: 'value over 1,024 characters' },
+].map((line) => JSON.stringify({ raw_version: 1, request_id: 'req-refused', ...line }));
