@@ -126,8 +126,8 @@ export function runSessionScript(
   writer.act({ kind: 'checkout' });
   writer.record('begin_checkout', { value: value / 100, currency: 'USD' });
   writer.page('/checkout', 'Checkout');
-  // The store's checkout sends a logged-out shopper to log in first: the router has shown
-  // /checkout's address (a page view) before the redirect (another).
+  // The store's checkout sends a logged-out shopper to log in first: it records a page view
+  // for the /checkout route, then one for the login it redirects to.
   if (!writer.userId) writer.page(LOGIN_FOR_CHECKOUT, 'Log in');
   if (intent === 'abandon') return;
   if (!writer.userId && options.registered) {
