@@ -1,7 +1,8 @@
 import type { ClickstreamEvent } from '@clicktrail/sdk';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
+import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedChromium, launchChromium } from '../../../packages/sdk/test/chromium.mjs';
 import { productContext } from '../src/analytics/product-context';
 import { connect } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
@@ -11,7 +12,6 @@ import { TABLES } from '../src/db/schema';
 import { seed } from '../src/db/seed';
 import { type CaptureEndpoint, startCaptureEndpoint } from './capture-endpoint';
 import { type CognitoLocal, startCognitoLocal } from './cognito-local';
-import { createPgliteDatabase, createServerDatabase, type TestDatabase } from './database';
 import { ensureProductionBuild, type StoreServer, startStore } from './store-server';
 
 const EMAIL = 'grace@example.com';
@@ -28,9 +28,7 @@ describe('the store in Chromium, production build', () => {
 
   beforeAll(async () => {
     ensureProductionBuild();
-    database = process.env.DATABASE_URL
-      ? await createServerDatabase(process.env.DATABASE_URL)
-      : await createPgliteDatabase();
+    database = await createTestDatabase();
     db = connect({ url: database.url, embedded: database.kind === 'pglite' }, { max: 2 });
     await migrate(db);
     await seed(db);
@@ -176,6 +174,20 @@ describe('the store in Chromium, production build', () => {
     ]);
 
     const named = (name: string) => events.filter((e) => e.event_name === name);
+    // Each page view carries its own page's title, never the one it came from or none.
+    const titleOf: Record<string, string> = {
+      '/': 'Clicktrail Store',
+      '/category/kitchen': `${a.categoryName} · Clicktrail Store`,
+      [`/products/${a.id}`]: `${a.name} · Clicktrail Store`,
+      [`/products/${b.id}`]: `${b.name} · Clicktrail Store`,
+      '/search': 'Search · Clicktrail Store',
+      '/cart': 'Cart · Clicktrail Store',
+      '/signup': 'Sign up · Clicktrail Store',
+      '/checkout': 'Checkout · Clicktrail Store',
+      [`/orders/${orderId}`]: 'Order confirmation · Clicktrail Store',
+    };
+    const pageViews = named('page_view').map((e) => `${path(e)} ${e.page_title}`);
+    expect(pageViews).toEqual(named('page_view').map((e) => `${path(e)} ${titleOf[path(e)]}`));
     const context = (p: Product) => productContext(p);
     expect(named('view_item').map((e) => e.product)).toEqual([context(a), context(b)]);
     expect(named('add_to_cart').map((e) => [e.product, e.attributes.quantity])).toEqual([

@@ -1,23 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort } from '@clicktrail/warehouse/testing';
 
 const BIN = fileURLToPath(new URL('../node_modules/.bin/cognito-local', import.meta.url));
-
-/** A free loopback port: the OS picks it, then it is released for the child to bind. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface CognitoLocal {
   endpoint: string;
@@ -27,7 +15,7 @@ export interface CognitoLocal {
 /** cognito-local on a random port with an empty data folder, as the local stack runs it. */
 export async function startCognitoLocal(): Promise<CognitoLocal> {
   const dir = await mkdtemp(join(tmpdir(), 'store-cognito-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child: ChildProcess = spawn(BIN, [], {
     cwd: dir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },

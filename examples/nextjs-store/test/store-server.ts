@@ -2,12 +2,13 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './cognito-local';
+import { freeLoopbackPort } from '@clicktrail/warehouse/testing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Newest modification time under the app's sources, to tell whether .next is stale. */
 function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0; // public/ is made by the build itself
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -40,7 +41,7 @@ export interface StoreServer {
 
 /** `pnpm start` on a random port with the given environment; resolves once it answers. */
 export async function startStore(env: Record<string, string>): Promise<StoreServer> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
     ['scripts/start.ts'],

@@ -1,10 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
 import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedChromium, launchChromium } from '../../sdk/test/chromium.mjs';
 import { createReader } from '../src/db/reader.js';
 import { type FixtureWarehouse, fixtureWarehouse } from '../src/test-support/fixture-warehouse.js';
 import { serveDashboard } from './serve.js';

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickstreamClient } from '@clicktrail/sdk';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The SDK's Chromium launcher (Debian's Chromium, offline flags), shared rather than copied.
-import { type LaunchedChromium, launchChromium } from '../../sdk/test/chromium.mjs';
+import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type EtlSummary, type RunningIngest, runEtl, startIngest } from './support/commands.js';
 import { rawEventLines } from './support/raw-files.js';
 import { type Shop, startShop } from './support/shop.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RawStore } from '@clicktrail/raw-store';
 import { migrate, rebuildDerived } from '@clicktrail/warehouse';
 import type { ClientBase } from 'pg';
+import { countRejected } from './count-rejected.js';
 import { pendingObjects, receivedAtOfKey } from './discover.js';
 import { DEFAULT_GROUP_LIMITS, type GroupLimits, groupObjects } from './groups.js';
 import { loadGroup } from './load-group.js';
@@ -122,6 +123,10 @@ export async function runEtl(
         pendingLeft: left,
         listedAt: now(),
       });
+    }
+    // The events ingest refused on the same receive days, for the dashboard's data health.
+    if (!shouldStop()) {
+      summary.rejected_events = await countRejected(client, store, plan.prefixes, shouldStop);
     }
     const loadedAt = now();
     summary.load_ms = loadedAt - started;

@@ -19,6 +19,8 @@ export interface RunSummary {
   skipped_keys: number;
   /** The first few of them, with the reason. */
   skipped_key_samples: { key: string; reason: string }[];
+  /** Events ingest refused (`rejected/` objects) that this run counted for the first time. */
+  rejected_events: number;
   derived_days: string[];
   sessions_rebuilt: number;
   /** How batches reached the table: COPY via a stage (server) or JSON batches (PGlite). */
@@ -44,6 +46,7 @@ export function emptySummary(runId: string, fullScan: boolean): RunSummary {
     oldest_pending_age_s: 0,
     skipped_keys: 0,
     skipped_key_samples: [],
+    rejected_events: 0,
     derived_days: [],
     sessions_rebuilt: 0,
     load_ms: 0,

@@ -84,15 +84,16 @@ export class Etl extends Construct {
     this.fn.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
-        resources: [props.rawBucket.arnForObjects('events/*')],
+        // rejected/: the events ingest refused, counted (never loaded) for data health.
+        resources: ['events/*', 'rejected/*'].map((p) => props.rawBucket.arnForObjects(p)),
       }),
     );
     props.warehouseSecret.grantRead(this.fn.role);
     const rawArn = `${Stack.of(this).getLogicalId(props.rawBucket.node.defaultChild as s3.CfnBucket)}.Arn`;
     acknowledge(
       this.fn.role,
-      [`AwsSolutions-IAM5[Resource::<${rawArn}>/events/*]`],
-      'The ETL reads every raw object under events/ (new keys appear hourly); read-only, limited to that prefix.',
+      ['events', 'rejected'].map((p) => `AwsSolutions-IAM5[Resource::<${rawArn}>/${p}/*]`),
+      'The ETL reads every raw object under events/ and rejected/ (new keys appear hourly); read-only, limited to those prefixes.',
     );
 
     this.rule = new events.Rule(this, 'Schedule', {

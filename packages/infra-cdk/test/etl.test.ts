@@ -43,7 +43,7 @@ describe('ETL', () => {
     });
   });
 
-  it('may list the raw bucket, read events/, read the DW secret, and nothing more', () => {
+  it('may list the raw bucket, read events/ and rejected/, read the DW secret, and nothing more', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [ref(roleId)],
       PolicyDocument: {
@@ -55,7 +55,9 @@ describe('ETL', () => {
           {
             Effect: 'Allow',
             Action: 's3:GetObject',
-            Resource: { 'Fn::Join': ['', [getAtt(raw, 'Arn'), '/events/*']] },
+            Resource: ['/events/*', '/rejected/*'].map((p) => ({
+              'Fn::Join': ['', [getAtt(raw, 'Arn'), p]],
+            })),
           },
           {
             Effect: 'Allow',
@@ -147,6 +149,7 @@ function summaryWithBacklog(ageSeconds: number): Parameters<typeof metricsLine>[
     oldest_pending_age_s: ageSeconds,
     skipped_keys: 0,
     skipped_key_samples: [],
+    rejected_events: 0,
     derived_days: [],
     sessions_rebuilt: 0,
     load_ms: 0,

@@ -1,4 +1,4 @@
-import { launchChromium } from '../test/chromium.mjs';
+import { launchChromium } from '@clicktrail/test-browser';
 import { bundle } from './lib/bundle.mjs';
 import { startBenchServer } from './lib/server.mjs';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { launchChromium } from '../test/chromium.mjs';
+import { launchChromium } from '@clicktrail/test-browser';
 import { bundle } from './lib/bundle.mjs';
 import { startBenchServer } from './lib/server.mjs';
 

@@ -1,4 +1,9 @@
 import pg from 'pg';
+import {
+  databaseUrlFromSecret,
+  type ReadSecret,
+  readSecretFromSecretsManager,
+} from './database-secret';
 import { type Database, type DatabaseOptions, databaseOf } from './queryable';
 
 /** Set by scripts/start.ts for the Next.js server it starts on the embedded database. */
@@ -8,7 +13,7 @@ export class DatabaseNotConfiguredError extends Error {
   override name = 'DatabaseNotConfiguredError';
   constructor() {
     super(
-      'Expected DATABASE_URL (the store database, e.g. postgres://postgres@127.0.0.1:5432/clickstream_web), found none: start the store with `pnpm start`, which serves the embedded database when DATABASE_URL is unset',
+      'Expected DATABASE_URL (the store database, e.g. postgres://postgres@127.0.0.1:5432/clickstream_web) or DATABASE_HOST with DATABASE_SECRET_ARN (as the CDK app sets them on Amplify), found neither: start the store with `pnpm start`, which serves the embedded database when both are unset',
     );
   }
 }
@@ -20,15 +25,24 @@ export interface DatabaseTarget {
 }
 
 /**
- * The database of the Next.js server: DATABASE_URL. Without one, scripts/start.ts joins (or
- * starts) the warehouse's shared embedded server first and hands its URL down, because the
- * Next.js server bundle cannot load the warehouse package's TypeScript sources.
+ * The database of the Next.js server: DATABASE_URL, else DATABASE_HOST with the login in the
+ * Secrets Manager secret DATABASE_SECRET_ARN (how the CDK app configures Amplify, so no
+ * password sits in plain text in the app's settings). Without either, scripts/start.ts joins
+ * (or starts) the warehouse's shared embedded server first and hands its URL down, because
+ * the Next.js server bundle cannot load the warehouse package's TypeScript sources.
  */
-export function databaseFromEnv(
+export async function databaseFromEnv(
   env: Record<string, string | undefined> = process.env,
-): DatabaseTarget {
-  if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
-  return { url: env.DATABASE_URL, embedded: env[EMBEDDED_FLAG] === '1' };
+  readSecret: ReadSecret = readSecretFromSecretsManager,
+): Promise<DatabaseTarget> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: env[EMBEDDED_FLAG] === '1' };
+  const host = env.DATABASE_HOST?.trim();
+  const secretArn = env.DATABASE_SECRET_ARN?.trim();
+  if (!host || !secretArn) throw new DatabaseNotConfiguredError();
+  return {
+    url: databaseUrlFromSecret(host, secretArn, await readSecret(secretArn)),
+    embedded: false,
+  };
 }
 
 export function connect(
@@ -42,10 +56,13 @@ export function connect(
 }
 
 // One pool per server process, kept on globalThis so `next dev` reloads reuse it.
-const holder = globalThis as { __clicktrailStoreDb?: Database };
+const holder = globalThis as { __clicktrailStoreDb?: Promise<Database> };
 
-/** The process's database, connected on first use. */
-export async function getDatabase(): Promise<Database> {
-  holder.__clicktrailStoreDb ??= connect(databaseFromEnv());
+/** The process's database, connected on first use (one secret read, however many requests). */
+export function getDatabase(): Promise<Database> {
+  holder.__clicktrailStoreDb ??= databaseFromEnv().then((target) => connect(target));
+  holder.__clicktrailStoreDb.catch(() => {
+    holder.__clicktrailStoreDb = undefined; // a failed read is tried again on the next request
+  });
   return holder.__clicktrailStoreDb;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { DATABASE_KINDS, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type TestDatabase } from '../../test/database';
 import { generateCatalog } from '../catalog/generate';
 import { connect } from './connection';
 import { migrate, readMigrations } from './migrate';

@@ -29,7 +29,7 @@ export const DEFINITIONS: [string, string][] = [
   ],
   [
     'Revenue',
-    'Sum of each counted purchase’s value attribute; average order value = revenue / purchases.',
+    'Sum of each counted purchase’s value attribute (without one: its items’ prices × quantities); average order value = revenue / purchases.',
   ],
   ['Session conversion rate', 'Sessions started in the range with a purchase event / sessions.'],
   [
@@ -38,7 +38,7 @@ export const DEFINITIONS: [string, string][] = [
   ],
   [
     'Products',
-    'view_item and add_to_cart events by product; purchases, units (quantity, else 1) and revenue of counted purchases by their product.',
+    'view_item and add_to_cart events by product; from the items of counted purchases: purchases (transactions), units (quantity, else 1) and revenue ((discount price, else price) × quantity). Categories and brands over all their products.',
   ],
   [
     'Acquisition',

@@ -73,7 +73,10 @@ describe('funnel', () => {
 });
 
 describe('products', () => {
-  it('counts views, add-to-carts and the deduplicated purchase of the mug', async () => {
+  it('credits purchases, units and revenue to the items of each counted purchase', async () => {
+    // Mug: viewed by A B C, added by A C; T1 (recorded twice) has one line, 2 x 12.50.
+    // Towel: never viewed; E's purchase has one line without a quantity (1) at its
+    // discount price 10. Neither purchase event has a product context of its own.
     const p = await read((q) => products(q, week));
     expect(p.products).toEqual([
       {
@@ -87,11 +90,40 @@ describe('products', () => {
         units: 2,
         revenue: 25,
       },
+      {
+        product_id: 'sku-towel',
+        name: 'Tea towel',
+        category: 'kitchen',
+        brand: 'Linen Co',
+        views: 0,
+        add_to_carts: 0,
+        purchases: 1,
+        units: 1,
+        revenue: 10,
+      },
     ]);
+    // Categories and brands count purchases as distinct transactions over all their products.
     expect(p.categories).toEqual([
-      { name: 'kitchen', views: 3, add_to_carts: 2, purchases: 1, units: 2, revenue: 25 },
+      { name: 'kitchen', views: 3, add_to_carts: 2, purchases: 2, units: 3, revenue: 35 },
     ]);
-    expect(p.brands.map((b) => b.name)).toEqual(['Acme']);
+    expect(p.brands).toEqual([
+      { name: 'Acme', views: 3, add_to_carts: 2, purchases: 1, units: 2, revenue: 25 },
+      { name: 'Linen Co', views: 0, add_to_carts: 0, purchases: 1, units: 1, revenue: 10 },
+    ]);
+  });
+
+  it('counts a purchase on the day of its first record, in the range asked', async () => {
+    // 11-21 holds E's towel only; the mug was bought on 11-16.
+    const p = await read((q) => products(q, { ...week, from: '2026-11-21', to: '2026-11-21' }));
+    expect(p.products.map((r) => [r.product_id, r.purchases, r.units, r.revenue])).toEqual([
+      ['sku-towel', 1, 1, 10],
+    ]);
+  });
+
+  it('keeps category and brand totals whole when the product list is cut short', async () => {
+    const p = await read((q) => products(q, week, 1));
+    expect(p.products.map((r) => r.product_id)).toEqual(['sku-mug']);
+    expect(p.categories[0]).toMatchObject({ name: 'kitchen', purchases: 2, revenue: 35 });
   });
 });
 
@@ -177,12 +209,13 @@ describe('live, health, apps', () => {
     expect((await read((q) => live(q, null, 'purchase'))).events).toEqual([]);
   });
 
-  it('reports the last load and the quarantined line', async () => {
+  it('reports the last load, the quarantined line and the events ingest refused', async () => {
     const h = await read((q) => health(q));
     expect(h).toMatchObject({
       pending_objects: 0,
       oldest_pending_age_s: 0,
       quarantined_lines: 1,
+      rejected_events: 2,
       last_run_status: 'done',
     });
     expect(Date.now() - Date.parse(h.last_load_at as string)).toBeLessThan(10 * 60_000);

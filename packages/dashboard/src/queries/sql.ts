@@ -29,32 +29,17 @@ export const SESSION_IN_RANGE = `s.session_date BETWEEN $1::date - 1 AND $2::dat
   AND s.session_start >= b.lo AND s.session_start < b.hi
   AND ($4::text IS NULL OR s.app_id = $4)`;
 
-/** A purchase's transaction: its `transaction_id`, else the event's own id. */
-export const TRANSACTION = `coalesce(e.attributes->>'transaction_id', e.event_id)`;
-/** A purchase's value: its numeric `value` attribute (0 without one). */
-export const PURCHASE_VALUE = `CASE WHEN jsonb_typeof(e.attributes->'value') = 'number'
-  THEN (e.attributes->>'value')::numeric ELSE 0 END`;
-
 /**
- * One row per transaction whose first record falls in the range: a purchase recorded twice
- * (a reloaded confirmation page) counts once, on the day it first happened.
+ * The purchases (alias `counted`) whose transaction was first recorded in the range: the
+ * warehouse's `purchases` table, one row per transaction (`transaction_id`, else
+ * `event_id`), so a purchase recorded twice (a reloaded confirmation page) counts once, on
+ * the day it first happened. `purchase_date` narrows the scan as for sessions.
  */
-export const PURCHASES = `purchases AS (
-  SELECT p.* FROM (
-    SELECT DISTINCT ON (e.app_id, ${TRANSACTION})
-      e.app_id, ${TRANSACTION} AS transaction_id, e.event_id, e.client_id, e.session_id,
-      e.event_timestamp, ${PURCHASE_VALUE} AS value, e.attributes->>'currency' AS currency,
-      e.context_product_id, e.context_product_name, e.context_product_category,
-      e.context_product_brand, e.attributes
-    FROM clickstream_events e, bounds b
-    WHERE e.event_name = 'purchase' AND ${EVENT_IN_RANGE}
-    ORDER BY e.app_id, ${TRANSACTION}, e.event_timestamp, e.event_id
-  ) p, bounds b
-  WHERE NOT EXISTS (
-    SELECT 1 FROM clickstream_events e
-    WHERE e.event_name = 'purchase' AND e.event_timestamp < b.lo AND e.app_id = p.app_id
-      AND ${TRANSACTION} = p.transaction_id
-  )
+export const PURCHASES = `counted AS (
+  SELECT p.* FROM purchases p, bounds b
+  WHERE p.purchase_date BETWEEN $1::date - 1 AND $2::date + 1
+    AND p.purchased_at >= b.lo AND p.purchased_at < b.hi
+    AND ($4::text IS NULL OR p.app_id = $4)
 )`;
 
 /** numeric and bigint arrive as strings from pg; null stays null. */

@@ -52,7 +52,7 @@ FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE}`;
 const PURCHASES_SQL = `WITH ${BOUNDS}, ${PURCHASES}
 SELECT count(*) AS purchases, coalesce(sum(value), 0) AS revenue,
   mode() WITHIN GROUP (ORDER BY currency) AS currency
-FROM purchases`;
+FROM counted`;
 
 type Row = Record<string, string | number | null>;
 

@@ -33,8 +33,8 @@ se AS (
   FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE} GROUP BY 1
 ),
 pu AS (
-  SELECT date_trunc($5, event_timestamp AT TIME ZONE $3) AS bucket, sum(value) AS revenue
-  FROM purchases GROUP BY 1
+  SELECT date_trunc($5, purchased_at AT TIME ZONE $3) AS bucket, sum(value) AS revenue
+  FROM counted GROUP BY 1
 )
 SELECT to_char(k.bucket, CASE WHEN $5 = 'hour' THEN 'YYYY-MM-DD"T"HH24:00' ELSE 'YYYY-MM-DD' END) AS bucket,
   ev.users, se.sessions, ev.page_views, pu.revenue

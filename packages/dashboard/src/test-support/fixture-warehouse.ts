@@ -7,7 +7,7 @@ import { LocalFolderStore, rawObjectKey } from '@clicktrail/raw-store';
 import type { RawEvent } from '@clicktrail/sdk/schema';
 import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { createReader, type WarehouseReader } from '../db/reader.js';
-import { BAD_LINE, fixtureEvents } from './fixture.js';
+import { BAD_LINE, fixtureEvents, REJECTED_LINES } from './fixture.js';
 
 export interface FixtureWarehouse {
   db: TestDatabase;
@@ -30,6 +30,7 @@ export async function fixtureWarehouse(
     if (events) {
       const lines = [...events.map((e) => JSON.stringify(e)), BAD_LINE];
       await store.put(rawObjectKey('events', Date.now()), gzipSync(lines.join('\n')));
+      await store.put(rawObjectKey('rejected', Date.now()), gzipSync(REJECTED_LINES.join('\n')));
     }
     await runEtl(writer, store, { fullScan: true });
   } finally {

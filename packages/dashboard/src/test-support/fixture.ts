@@ -12,7 +12,17 @@ const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0';
 
-const MUG = {
+interface Product {
+  id: string;
+  name: string;
+  category: string;
+  brand: string;
+  price: number;
+  discount_price: number | null;
+  url_path: string;
+}
+
+const MUG: Product = {
   id: 'sku-mug',
   name: 'Ceramic mug',
   category: 'kitchen',
@@ -20,6 +30,16 @@ const MUG = {
   price: 12.5,
   discount_price: null,
   url_path: '/products/mug',
+};
+/** Bought by E only, never viewed: known to the dashboard from the purchase's items alone. */
+const TOWEL: Product = {
+  id: 'sku-towel',
+  name: 'Tea towel',
+  category: 'kitchen',
+  brand: 'Linen Co',
+  price: 12,
+  discount_price: 10,
+  url_path: '/products/towel',
 };
 
 let sequence = 0;
@@ -33,7 +53,9 @@ interface Spec {
   url: string;
   referrer?: string | null;
   ua: string;
-  product?: typeof MUG;
+  product?: Product;
+  /** A purchase's lines: product context plus quantity, as the SDK sends them. */
+  items?: (Product & { quantity: number | null })[];
   attributes?: Record<string, string | number | boolean>;
   loggedIn?: boolean;
 }
@@ -57,6 +79,7 @@ function event(spec: Spec): RawEvent {
     page_referrer: spec.referrer ?? null,
     page_title: 'Fixture',
     product: spec.product ?? null,
+    items: spec.items ?? [],
     attributes: spec.attributes ?? {},
     sdk_version: '0.1.0',
     raw_version: 1,
@@ -124,8 +147,9 @@ export function fixtureEvents(now: number = Date.now()): RawEvent[] {
         at: Date.parse('2026-11-16T10:02:00Z') + later * 1000,
         name: 'purchase',
         url: `${SHOP}/orders/t1`,
-        product: MUG,
-        attributes: { transaction_id: 'T1', value: 25, currency: 'EUR', quantity: 2 },
+        // As the SDK sends a purchase: no product context of its own, the lines in items.
+        items: [{ ...MUG, quantity: 2 }],
+        attributes: { transaction_id: 'T1', value: 25, currency: 'EUR' },
       }),
     ),
     // B1: new user, the session crosses midnight (starts 11-17, ends 11-18).
@@ -192,7 +216,8 @@ export function fixtureEvents(now: number = Date.now()): RawEvent[] {
       url: 'https://blog.example/post-2',
       referrer: 'https://blog.example/post-1',
     }),
-    // E1: new user, signs in and buys without a transaction id (counted by its event id).
+    // E1: new user, signs in and buys a towel (no quantity: 1) without a transaction id
+    // (counted by its event id).
     event({ ...e, at: '2026-11-21T16:00:00', name: 'first_visit', url: `${SHOP}/` }),
     event({ ...e, at: '2026-11-21T16:00:00', name: 'page_view', url: `${SHOP}/` }),
     event({
@@ -201,6 +226,7 @@ export function fixtureEvents(now: number = Date.now()): RawEvent[] {
       name: 'purchase',
       url: `${SHOP}/orders/e`,
       loggedIn: true,
+      items: [{ ...TOWEL, quantity: null }],
       attributes: { value: 10, currency: 'EUR' },
     }),
     // 2026-11-22: no events. A3: A comes back the week after (retention).
@@ -220,3 +246,10 @@ export function fixtureEvents(now: number = Date.now()): RawEvent[] {
 
 /** A line the ETL cannot read: quarantined, so data health has a non-zero count to show. */
 export const BAD_LINE = '{"event_id": "not-json"';
+
+/** A `rejected/` object as ingest writes it: two refused events and one dropped attribute. */
+export const REJECTED_LINES = [
+  { kind: 'event', index: 0, event_id: null, reason: 'event_name: expected snake_case' },
+  { kind: 'event', index: 1, event_id: 'fixture_refused_01', reason: 'client_id: missing' },
+  { kind: 'attribute', index: 2, name: 'note', reason: 'value over 1,024 characters' },
+].map((line) => JSON.stringify({ raw_version: 1, request_id: 'req-refused', ...line }));

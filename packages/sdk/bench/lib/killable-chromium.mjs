@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
+import { CHROMIUM_ARGS } from '@clicktrail/test-browser';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../test/chromium.mjs';
 
 /**
  * Debian's Chromium on `profile`, started by us (not by Playwright) so the bench can kill it

@@ -3,4 +3,9 @@ export { freeLoopbackPort } from './free-port.js';
 export { insertEvents, testEventRow } from './insert-events.js';
 export { createMigratedTestDatabase } from './migrated.js';
 export type { TestDatabase } from './test-database.js';
-export { createTestDatabase } from './test-database.js';
+export {
+  createPgliteDatabase,
+  createServerDatabase,
+  createTestDatabase,
+  DATABASE_KINDS,
+} from './test-database.js';

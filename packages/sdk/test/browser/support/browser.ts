@@ -1,7 +1,7 @@
+import { launchChromium } from '@clicktrail/test-browser';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ClickstreamClient } from '../../../src/api.js';
 import type { createClickstream } from '../../../src/create-clickstream.js';
-import { launchChromium } from '../../chromium.mjs';
 
 declare global {
   interface Window {

@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Debian's Chromium with a fresh profile, never a downloaded browser, and flags that work
- * offline. Shared by the SDK's browser tests and bench and by the end-to-end test.
+ * offline. Shared by every browser test and bench in the workspace.
  */
 export async function launchChromium() {
   const profile = await mkdtemp(join(tmpdir(), 'clicktrail-chromium-'));
