@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { launchChromium } from '../test/chromium.mjs';
+import { launchChromium } from '@clicktrail/test-browser';
 
 /**
  * Wire duplicates in real Chromium: events the endpoint received more than once (by
