@@ -37,13 +37,13 @@ export const TERSER_OPTIONS = {
 };
 const ts = () => typescript({ tsconfig: './tsconfig.build.json' });
 const { version: packageVersion } = JSON.parse(readFileSync('./package.json', 'utf8'));
-/** Puts package.json's version into `sdk_version`, and says whether `debug` logs. */
-const constants = (debug = true) => ({
+/** Puts package.json's version into `sdk_version`, and says whether the build has everything. */
+const constants = (full = true) => ({
   name: 'sdk-constants',
   transform: (code) =>
     code
       .replaceAll('__SDK_VERSION__', JSON.stringify(packageVersion))
-      .replaceAll('__SDK_DEBUG__', String(debug)),
+      .replaceAll('__SDK_FULL__', String(full)),
 });
 
 export default [
@@ -69,13 +69,13 @@ export default [
     ],
   },
   // Script-tag builds: set window.Clicktrail.createClickstream, dependencies inlined. The
-  // default one leaves debug logging out (the size budget); the debug one has it.
+  // default one leaves out debug logging and the 0.1.0 upgrade (its size budget); full has them.
   ...[
     [process.env.IIFE_FILE ?? 'dist/clicktrail.iife.js', false],
-    ['dist/clicktrail.debug.iife.js', true],
-  ].map(([file, debug]) => ({
+    ['dist/clicktrail.full.iife.js', true],
+  ].map(([file, full]) => ({
     input: 'src/iife.ts',
-    plugins: [nodeResolve({ browser: true }), constants(debug), ts()],
+    plugins: [nodeResolve({ browser: true }), constants(full), ts()],
     output: {
       file,
       format: 'iife',

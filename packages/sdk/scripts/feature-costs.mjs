@@ -15,8 +15,15 @@ import { TERSER_OPTIONS } from '../rollup.config.js';
 /** [feature, [file, text as it is, text without the feature][]] */
 const FEATURES = [
   [
-    'debug logging (left out of the default build; in clicktrail.debug.iife.js)',
-    [['log.ts', "typeof __SDK_DEBUG__ !== 'boolean' || __SDK_DEBUG__", 'true']],
+    'debug logging (left out of the default build; in clicktrail.full.iife.js)',
+    [['log.ts', 'if (FULL && debugging)', 'if (debugging)']],
+  ],
+  [
+    'taking over what 0.1.0 stored (left out of the default build; in clicktrail.full.iife.js)',
+    [
+      ['client.ts', 'if (FULL && !state.value.cid)', 'if (!state.value.cid)'],
+      ['client.ts', 'if (FULL) takeLegacy(', 'takeLegacy('],
+    ],
   ],
   [
     'unload acknowledgements: sent once per page, answered ids kept in localStorage, flush on beforeunload',
@@ -139,7 +146,7 @@ async function sizeOf(patches) {
       bundle: true,
       format: 'esm',
       write: false,
-      define: { __SDK_VERSION__: '"0.0.0"', __SDK_DEBUG__: 'false' },
+      define: { __SDK_VERSION__: '"0.0.0"', __SDK_FULL__: 'false' },
       logLevel: 'silent',
     });
     const input = join(dir, 'bundle.js');

@@ -1,6 +1,8 @@
 import type { ClickstreamClient, RecordOptions } from './api.js';
+import { FULL } from './build-flags.js';
 import { openDatabase } from './database.js';
 import { alive, assign, merge, type Session, type Stored } from './identity.js';
+import { takeLegacy } from './legacy.js';
 import { createLocalStore } from './local-state.js';
 import { log, setDebug } from './log.js';
 import { newId } from './new-id.js';
@@ -177,6 +179,8 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
 
   /** With consent: what earlier pages stashed rejoins the queue, the identity is settled. */
   const start = () => {
+    // A namespace without a client id may be an upgrade from 0.1.0: adopt what it left.
+    if (FULL && !state.value.cid) state.value = { ...takeLegacy(local, queue.add), ...state.value };
     // Acknowledged as a page went away: neither its stash nor the queue sends them again.
     const acked = acks.take();
     void queue.remove(acked);
@@ -221,6 +225,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
         db.destroy();
         state.clear();
         stash.take();
+        if (FULL) takeLegacy(local, () => {});
       }
       if (next === 'granted' && was !== 'granted') start();
     },

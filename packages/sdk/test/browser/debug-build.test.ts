@@ -26,8 +26,8 @@ async function debugLines(build: string): Promise<string[]> {
 }
 
 describe('script-tag builds and debug', () => {
-  it('logs with debug: true in clicktrail.debug.iife.js', async () => {
-    expect(await debugLines('/clicktrail.debug.iife.js')).toEqual(
+  it('logs with debug: true in clicktrail.full.iife.js', async () => {
+    expect(await debugLines('/clicktrail.full.iife.js')).toEqual(
       expect.arrayContaining([expect.stringContaining('[clicktrail] queued view_item')]),
     );
   });

@@ -22,7 +22,7 @@ describe('the packed tarball installed with npm outside the workspace', () => {
     expect(app.packed).toEqual(
       expect.arrayContaining([
         'dist/clicktrail.iife.js',
-        'dist/clicktrail.debug.iife.js',
+        'dist/clicktrail.full.iife.js',
         'src/index.ts',
       ]),
     );

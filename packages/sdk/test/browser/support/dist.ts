@@ -5,11 +5,11 @@ const dist = (file: string) => fileURLToPath(new URL(`../../../dist/${file}`, im
 
 /** The script-tag build the browser tests load. */
 export const IIFE_PATH = dist('clicktrail.iife.js');
-/** The script-tag build with debug logging. */
-export const DEBUG_IIFE_PATH = dist('clicktrail.debug.iife.js');
+/** The script-tag build with everything (debug logging, the 0.1.0 upgrade). */
+export const FULL_IIFE_PATH = dist('clicktrail.full.iife.js');
 const REQUIRED = [
   'clicktrail.iife.js',
-  'clicktrail.debug.iife.js',
+  'clicktrail.full.iife.js',
   'index.js',
   'index.cjs',
   'schema.js',
