@@ -12,4 +12,6 @@ await build({
   conditions: ['@clicktrail/source'],
   sourcemap: true,
   logLevel: 'warning',
+  // Loaded at run time: pg's native add-on and the optional browser driver's playwright-core.
+  external: ['pg', 'pg-native', 'playwright-core'],
 });

@@ -174,6 +174,20 @@ describe('the store in Chromium, production build', () => {
     ]);
 
     const named = (name: string) => events.filter((e) => e.event_name === name);
+    // Each page view carries its own page's title, never the one it came from or none.
+    const titleOf: Record<string, string> = {
+      '/': 'Clicktrail Store',
+      '/category/kitchen': `${a.categoryName} · Clicktrail Store`,
+      [`/products/${a.id}`]: `${a.name} · Clicktrail Store`,
+      [`/products/${b.id}`]: `${b.name} · Clicktrail Store`,
+      '/search': 'Search · Clicktrail Store',
+      '/cart': 'Cart · Clicktrail Store',
+      '/signup': 'Sign up · Clicktrail Store',
+      '/checkout': 'Checkout · Clicktrail Store',
+      [`/orders/${orderId}`]: 'Order confirmation · Clicktrail Store',
+    };
+    const pageViews = named('page_view').map((e) => `${path(e)} ${e.page_title}`);
+    expect(pageViews).toEqual(named('page_view').map((e) => `${path(e)} ${titleOf[path(e)]}`));
     const context = (p: Product) => productContext(p);
     expect(named('view_item').map((e) => e.product)).toEqual([context(a), context(b)]);
     expect(named('add_to_cart').map((e) => [e.product, e.attributes.quantity])).toEqual([

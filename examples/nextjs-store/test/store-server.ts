@@ -8,6 +8,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Newest modification time under the app's sources, to tell whether .next is stale. */
 function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0; // public/ is made by the build itself
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;

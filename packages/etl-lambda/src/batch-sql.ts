@@ -53,8 +53,5 @@ export const COUNT_OBJECTS = `UPDATE etl_loaded_objects l
   FROM unnest($1::text[], $2::int[], $3::int[], $4::int[]) AS c(key, loaded, duplicates, quarantined)
   WHERE l.object_key = c.key`;
 
-export const MARK_DIRTY_DAYS = `INSERT INTO etl_dirty_days (day)
-  SELECT unnest($1::date[]) ON CONFLICT (day) DO NOTHING`;
-
 /** Excerpts keep quarantine rows small; the raw object stays the source of truth. */
 export const EXCERPT_CHARS = 1_000;

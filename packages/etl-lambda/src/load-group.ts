@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { dayOfKey, type RawObject, type RawStore } from '@clicktrail/raw-store';
 import type { ClientBase } from 'pg';
-import { CLAIM_OBJECTS, COUNT_OBJECTS, MARK_DIRTY_DAYS } from './batch-sql.js';
+import { CLAIM_OBJECTS, COUNT_OBJECTS } from './batch-sql.js';
 import { JSON_METHOD, type LoadMethod } from './load-method.js';
 import { loadObjectLines } from './load-object.js';
 import { QueryPipeline } from './query-pipeline.js';
@@ -87,7 +87,6 @@ export async function loadGroup(
       result.quarantined += counts.quarantined;
     }
     result.days = [...days].sort();
-    if (result.days.length > 0) await client.query(MARK_DIRTY_DAYS, [result.days]);
     await options.beforeCommit?.();
     await client.query('COMMIT');
     return result;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm bench` in packages/sdk: size, record() cost (short and long bursts), the crash-loss
-// window and requests per page load, printed as tables. Needs dist/ built (`pnpm --filter @clicktrail/sdk build`) and /usr/bin/chromium.
+// window, requests per page load and wire duplicates, printed as tables. Needs dist/ built (`pnpm --filter @clicktrail/sdk build`) and /usr/bin/chromium.
 import { existsSync } from 'node:fs';
 import { measureCrashWindow } from './crash-window.mjs';
+import { measureDuplicates } from './duplicates.mjs';
 import { measureRecordCost } from './record-cost.mjs';
 import { countRequests } from './requests.mjs';
 import { measureSizes } from './size.mjs';
@@ -59,4 +60,12 @@ table(
   'Requests for one page load with defaults (fresh profile, load, stay 1 s, close; expected 1)',
   ['SDK', 'POSTs per load', 'loads'],
   requests.map((r) => [r.name, [...new Set(r.posts)].join(' or '), String(r.posts.length)]),
+);
+
+const duplicates = await measureDuplicates();
+table(
+  'Wire duplicates of dist/clicktrail.iife.js in Chromium: events the endpoint received more than' +
+    ' once (by event_id), per 1,000 distinct events; every recorded event arrived',
+  ['session', 'distinct events', 'extra copies', 'per 1,000'],
+  duplicates.map((d) => [d.name, String(d.distinct), String(d.extra), d.perThousand.toFixed(0)]),
 );

@@ -1,10 +1,12 @@
 import type { ClickstreamClient, RecordOptions } from './api.js';
+import { FULL } from './build-flags.js';
 import { openDatabase } from './database.js';
 import { alive, assign, merge, type Session, type Stored } from './identity.js';
+import { takeLegacy } from './legacy.js';
 import { createLocalStore } from './local-state.js';
-import { createLog } from './log.js';
+import { log, setDebug } from './log.js';
 import { newId } from './new-id.js';
-import { type ClickstreamOptions, type Consent, DEFAULTS } from './options.js';
+import { CLIENT_DEFAULTS, type ClickstreamOptions, type Consent } from './options.js';
 import { watchNavigation } from './page-views.js';
 import { createQueue } from './queue.js';
 import { cleanAttributes } from './schema/attributes.js';
@@ -12,7 +14,7 @@ import type { ClickstreamEvent } from './schema/event.js';
 import { LIMITS, NAME_PATTERN } from './schema/limits.js';
 import { createSender } from './sender.js';
 import { createSharedState } from './shared-state.js';
-import { createStash } from './stash.js';
+import { createAcks, createStash } from './stash.js';
 import { sendOnUnload } from './unload.js';
 import { SDK_VERSION } from './version.js';
 
@@ -27,21 +29,22 @@ const plain = <T>(value: T | undefined): T | null =>
 
 /** The browser client; `createClickstream` decides whether to use it. */
 export function createBrowserClient(options: ClickstreamOptions): ClickstreamClient {
-  const config = { ...DEFAULTS, ...options };
+  const config = { ...CLIENT_DEFAULTS, ...options };
   const { endpoint, appId, sessionTimeoutMs: timeoutMs } = config;
   // The server refuses more events per request.
   const maxBatch = Math.min(config.maxBatchEvents, LIMITS.maxBatchEvents);
-  const log = createLog(config.debug);
+  setDebug(config.debug);
   // Everything stored is per endpoint and app: two clients on one origin share nothing.
   const key = `clicktrail:${appId}@${endpoint}`;
   const tab = newId();
   let consent: Consent = config.consent;
-  const local = createLocalStore(log);
+  const local = createLocalStore();
   const state = createSharedState(local, key, consent === 'granted');
   const stash = createStash(local, key, tab);
-  const db = openDatabase(key, consent === 'granted', log);
-  const queue = createQueue(db, config.maxQueueEvents, log, () => stash.update(queue.unsaved), tab);
-  const sender = createSender({ endpoint, queue, maxBatchEvents: maxBatch, log });
+  const acks = createAcks(local, key);
+  const db = openDatabase(key, consent === 'granted');
+  const queue = createQueue(db, config.maxQueueEvents, () => stash.update(queue.unsaved), tab);
+  const sender = createSender(endpoint, queue, maxBatch);
   /** Recorded, waiting for consent or for the identity and session they belong to. */
   const held: ClickstreamEvent[] = [];
   let settling: Promise<void> | undefined;
@@ -49,6 +52,8 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     while (settling) await settling;
   };
   let referrer = clip(document.referrer, LIMITS.maxUrlLength);
+  /** What makes a page a new one for page views: its URL and its title. */
+  const here = () => `${location.href}\n${document.title}`;
   let lastPage = '';
 
   const enqueue = (events: ClickstreamEvent[]) => {
@@ -79,7 +84,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
   // `assign` adds the client id and session fields.
   const build = (name: string, { product, items, attributes }: RecordOptions = {}) => {
     const cleaned = cleanAttributes(attributes);
-    if (cleaned.dropped[0]) log('dropped attributes', cleaned.dropped);
+    if (cleaned.dropped[0]) log('dropped', cleaned.dropped);
     return {
       event_id: newId(),
       event_name: name,
@@ -103,7 +108,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
         name.length > LIMITS.maxNameLength ||
         !NAME_PATTERN.test(name)
       ) {
-        return log(`dropped: invalid name ${name}`);
+        return log(`bad name ${name}`);
       }
       if (consent === 'denied') return;
       const event = build(name, recordOptions);
@@ -121,50 +126,47 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
       if (held.push(event) > config.maxQueueEvents) held.shift();
       if (consent === 'granted') void settle();
     } catch (error) {
-      log('record failed', error);
+      log('failed', error);
     }
   };
 
   const pageView = () => {
-    const page = `${location.href}\n${document.title}`;
+    const page = here();
     record('page_view');
     referrer = clip(location.href, LIMITS.maxUrlLength);
     lastPage = page;
   };
   // SPA navigation: only when the URL or the title changed (no doubles from replaceState).
-  const autoPageView = () => lastPage !== `${location.href}\n${document.title}` && pageView();
+  const autoPageView = () => lastPage !== here() && pageView();
 
   const extend = () => {
     if (!alive(state.value, Date.now(), timeoutMs)) return;
     (state.value.session as Session).at = Date.now();
     state.write(true);
   };
-  // Leaving a page fires pagehide and visibilitychange: send what is waiting once per hide.
-  let hidden = false;
+  /** Handed to a keepalive request on a hide, answer pending: not handed again. */
+  const inFlight = new Set<string>();
+  // Leaving a page fires beforeunload (on navigations and reloads, early enough for the answer
+  // to come back before the page goes), pagehide and visibilitychange: each hands what is new.
   const onHide = () => {
-    if (consent !== 'granted' || hidden) return;
-    hidden = true;
+    if (consent !== 'granted') return;
     // Events still waiting for their session cannot wait for IndexedDB: settle them on
     // localStorage's copy alone.
     if (held[0]) assignHeld();
     state.write();
     // IndexedDB may not finish before the page dies; localStorage writes at once.
     stash.write(queue.unsaved());
-    sendOnUnload(
-      endpoint,
-      [...queue.memory.values()],
-      maxBatch,
-      (ids) => void queue.remove(ids),
-      log,
-    );
+    sendOnUnload(endpoint, [...queue.memory.values()], maxBatch, inFlight, (ids) => {
+      // The page may die before IndexedDB deletes them: say so in localStorage too.
+      acks.add(ids);
+      void queue.remove(ids);
+    });
   };
   // On pagehide the page may still report 'visible', so only visibilitychange checks it.
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onHide();
-    else hidden = false;
-  };
+  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   const onOnline = () => void sender.flush();
   const listeners: [EventTarget, string, (event: never) => void][] = [
+    [window, 'beforeunload', onHide],
     [window, 'pagehide', onHide],
     [document, 'visibilitychange', onVisibility],
     [window, 'online', onOnline],
@@ -177,7 +179,12 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
 
   /** With consent: what earlier pages stashed rejoins the queue, the identity is settled. */
   const start = () => {
-    for (const event of stash.take()) queue.add(event);
+    // A namespace without a client id may be an upgrade from 0.1.0: adopt what it left.
+    if (FULL && !state.value.cid) state.value = { ...takeLegacy(local, queue.add), ...state.value };
+    // Acknowledged as a page went away: neither its stash nor the queue sends them again.
+    const acked = acks.take();
+    void queue.remove(acked);
+    for (const event of stash.take()) if (!acked.includes(event.event_id)) queue.add(event);
     void settle();
     // Events left by earlier pages go out with this page's first batch.
     sender.schedule(config.flushIntervalMs);
@@ -218,9 +225,9 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
         db.destroy();
         state.clear();
         stash.take();
+        if (FULL) takeLegacy(local, () => {});
       }
       if (next === 'granted' && was !== 'granted') start();
-      log(`consent ${next}`);
     },
     flush: () => settled().then(sender.flush),
     async shutdown() {

@@ -105,4 +105,13 @@ describe('consent denied', () => {
     await later.flush();
     expect(server.names()).not.toContain('view_item');
   });
+
+  it('erases what 0.1.0 stored too', async () => {
+    localStorage.setItem('clicktrail:cid', JSON.stringify('legacy-client-00000000001'));
+    localStorage.setItem('clicktrail:unsaved', '[]');
+    const client = startClient({ appId: 'erase_legacy', consent: 'pending' });
+    client.setConsent('denied');
+    await client.shutdown();
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { type ClickstreamClient, disabledClient } from './api.js';
 import { createBrowserClient } from './client.js';
 import { doNotTrack, isBot, isBrowser } from './environment.js';
-import { createLog } from './log.js';
+import { log, setDebug } from './log.js';
 import type { ClickstreamOptions } from './options.js';
 
 // One client per endpoint and app, so a second call (React StrictMode, HMR) adds no page view.
@@ -29,7 +29,8 @@ export function createClickstream(options: ClickstreamOptions): ClickstreamClien
     clients.set(key, client);
     return client;
   } catch (error) {
-    createLog(!!options?.debug)('disabled', error);
+    setDebug(options?.debug);
+    log('disabled', error);
     return disabledClient();
   }
 }

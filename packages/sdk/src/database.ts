@@ -1,4 +1,4 @@
-import { type Log, MEMORY_FALLBACK } from './log.js';
+import { log, MEMORY_FALLBACK } from './log.js';
 
 const STORE = 'queue';
 
@@ -27,7 +27,7 @@ export interface Database {
   destroy(): void;
 }
 
-export function openDatabase(name: string, on: boolean, log: Log): Database {
+export function openDatabase(name: string, on: boolean): Database {
   let connection: Promise<IDBDatabase> | undefined;
   const connect = () =>
     (connection ??= new Promise((resolve, reject) => {
@@ -62,7 +62,7 @@ export function openDatabase(name: string, on: boolean, log: Log): Database {
         };
         const timer = setTimeout(() => {
           connection = undefined;
-          log('storage timed out');
+          log('storage timeout');
           resolve(false);
         }, STORAGE_TIMEOUT_MS);
         if (!database.on) return done(false);

@@ -14,7 +14,7 @@ describe('local store with storage failing', () => {
         },
       },
     });
-    const store = createLocalStore(() => {});
+    const store = createLocalStore();
     expect(() => store.write('cid', 'abc')).not.toThrow();
     expect(store.read('cid')).toBeUndefined();
   });
@@ -28,7 +28,7 @@ describe('local store with storage failing', () => {
       },
     });
     try {
-      const store = createLocalStore(() => {});
+      const store = createLocalStore();
       store.write('cid', 'abc');
       expect(store.read('cid')).toBeUndefined();
       expect(store.keys()).toEqual([]);

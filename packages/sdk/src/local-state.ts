@@ -1,4 +1,4 @@
-import { type Log, MEMORY_FALLBACK } from './log.js';
+import { log, MEMORY_FALLBACK } from './log.js';
 
 /**
  * localStorage as JSON values, or nothing where it is missing, blocked or full (private modes,
@@ -11,7 +11,7 @@ export interface LocalStore {
   keys(): string[];
 }
 
-export function createLocalStore(log: Log): LocalStore {
+export function createLocalStore(): LocalStore {
   let storage: Storage | undefined;
   // Reading the property throws where storage is blocked.
   try {

@@ -29,13 +29,18 @@ export interface ClickstreamOptions {
 
 export type ResolvedOptions = Required<ClickstreamOptions>;
 
-export const DEFAULTS = {
+/** The defaults the client applies; the options left out are off when absent. */
+export const CLIENT_DEFAULTS = {
   autoPageViews: true,
   sessionTimeoutMs: 1_800_000,
   flushIntervalMs: 5_000,
   maxBatchEvents: 50,
   maxQueueEvents: 1_000,
   consent: 'granted',
+} as const satisfies Partial<ResolvedOptions>;
+
+export const DEFAULTS = {
+  ...CLIENT_DEFAULTS,
   trackBots: false,
   respectDoNotTrack: false,
   debug: false,

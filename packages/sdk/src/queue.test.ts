@@ -1,17 +1,16 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from './database.js';
+import { setDebug } from './log.js';
 import { createQueue } from './queue.js';
 import type { ClickstreamEvent } from './schema/event.js';
 
-const silent = () => {};
 let time = 0;
 const event = (id: string) => ({ event_id: id, event_timestamp: ++time }) as ClickstreamEvent;
 const ids = (events: ClickstreamEvent[]) => events.map((e) => e.event_id);
 const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A queue on the database of one endpoint and app, as one tab or page load opens it. */
-const open = (max = 10, log = silent, name = 'clicktrail:test') =>
-  createQueue(openDatabase(name, true, log), max, log);
+const open = (max = 10, name = 'clicktrail:test') => createQueue(openDatabase(name, true), max);
 
 beforeEach(() => vi.stubGlobal('indexedDB', new IDBFactory()));
 
@@ -33,11 +32,11 @@ describe('queue', () => {
   });
 
   it('keeps the queues of two databases (endpoints or apps) apart', async () => {
-    const [a, b] = [open(10, silent, 'clicktrail:a'), open(10, silent, 'clicktrail:b')];
+    const [a, b] = [open(10, 'clicktrail:a'), open(10, 'clicktrail:b')];
     a.add(event('for-a'));
     b.add(event('for-b'));
     await vi.waitFor(() => expect([...a.unsaved(), ...b.unsaved()]).toEqual([]));
-    expect(ids(await open(10, silent, 'clicktrail:a').pending())).toEqual(['for-a']);
+    expect(ids(await open(10, 'clicktrail:a').pending())).toEqual(['for-a']);
   });
 
   it('falls back to memory when IndexedDB throws on open', async () => {
@@ -59,16 +58,18 @@ describe('queue', () => {
   });
 
   it('evicts the oldest first and says so in debug', async () => {
-    const log = vi.fn();
-    const queue = open(2, log);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    setDebug(true);
+    const queue = open(2);
     for (const id of ['a', 'b', 'c']) queue.add(event(id));
     expect(ids(await queue.pending())).toEqual(['b', 'c']);
-    expect(log).toHaveBeenCalledWith('queue full: evicted 1');
+    setDebug(false);
+    expect(info).toHaveBeenCalledWith('[clicktrail] queue full: evicted 1');
   });
 
   it('evicts past the cap without a transaction per event', async () => {
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    const queue = open(1_000, silent, 'clicktrail:burst');
+    const queue = open(1_000, 'clicktrail:burst');
     for (let i = 0; i < 10_000; i++) queue.add(event(`burst-${i}`));
     await tick(100);
     // Only this database's: a queue of an earlier test may still be writing to its own.
@@ -77,7 +78,7 @@ describe('queue', () => {
     expect(
       modes.filter((mode, i) => mode !== 'versionchange' && ours[i] === 'clicktrail:burst'),
     ).toEqual(['readwrite']);
-    const kept = await open(1_000, silent, 'clicktrail:burst').pending();
+    const kept = await open(1_000, 'clicktrail:burst').pending();
     expect(kept).toHaveLength(1_000);
     expect(kept[0]?.event_id).toBe('burst-9000');
   });

@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import type { Log } from './log.js';
+import { log } from './log.js';
 import { newId } from './new-id.js';
 import type { ClickstreamEvent } from './schema/event.js';
 
@@ -39,7 +39,6 @@ const byTime = (a: ClickstreamEvent, b: ClickstreamEvent) => a.event_timestamp -
 export function createQueue(
   db: Database,
   maxEvents: number,
-  log: Log,
   changed: () => void = () => {},
   tab: string = newId(),
 ): Queue {
@@ -64,7 +63,7 @@ export function createQueue(
           } catch (error) {
             // A value IndexedDB cannot clone is that event's problem, not the queue's.
             memory.delete(id);
-            log('dropped: not storable', error);
+            log('unstorable', error);
           }
         }
       });

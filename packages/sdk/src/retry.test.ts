@@ -8,6 +8,7 @@ describe('outcomeOf', () => {
   it.each([408, 429, 500, 502, 503])('retries %i', (status) =>
     expect(outcomeOf(status)).toBe('retry'),
   );
+  it('retries a network error (status 0)', () => expect(outcomeOf(0)).toBe('retry'));
   it.each([400, 401, 403, 404, 413, 422])('drops on %i', (status) =>
     expect(outcomeOf(status)).toBe('dropped'),
   );
@@ -21,8 +22,8 @@ describe('retryAfterMs', () => {
   });
   it('caps absurd waits at five minutes', () => expect(retryAfterMs('86400')).toBe(300_000));
   it('ignores a missing or unreadable header', () => {
-    expect(retryAfterMs(null)).toBeUndefined();
-    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBe(0);
+    expect(retryAfterMs('soon')).toBe(0);
   });
 });
 

@@ -1,10 +1,10 @@
 import { packBatches } from './batches.js';
-import type { Log } from './log.js';
+import { log } from './log.js';
 import type { Queue } from './queue.js';
-import { backoffMs } from './retry.js';
+import { backoffMs, outcomeOf } from './retry.js';
 import type { ClickstreamEvent } from './schema/event.js';
 import { LIMITS } from './schema/limits.js';
-import { type Answer, batchBody, postBatch } from './transport.js';
+import { batchBody, postBatch } from './transport.js';
 
 export interface Sender {
   /** Sends after `delay` unless a send is due sooner or failed sends wait for their retry. */
@@ -14,22 +14,16 @@ export interface Sender {
   stop(): void;
 }
 
-interface SenderConfig {
-  endpoint: string;
-  queue: Queue;
-  /** At most the server's `LIMITS.maxBatchEvents`. */
-  maxBatchEvents: number;
-  log: Log;
-}
-
 /** Failed sends in a row after which the sender waits for `online`, `flush()` or a page load. */
 export const MAX_RETRIES = 10;
 
 /**
  * Batches the queue to the endpoint, one batch at a time, under the server's event and byte
- * limits, with backoff on failure that only `flush()` (and `online`, a page load) cuts short.
+ * limits (`maxBatchEvents` is at most the server's `LIMITS.maxBatchEvents`), with backoff on
+ * failure that only `flush()` (and `online`, a page load) cuts short. Positional parameters:
+ * an options object would keep its property names in the script-tag build.
  */
-export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderConfig): Sender {
+export function createSender(endpoint: string, queue: Queue, maxBatchEvents: number): Sender {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /**
    * When the scheduled send fires, epoch ms; 0 when none is scheduled; -1 while failed sends
@@ -51,22 +45,19 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
     wake(delay);
   };
 
-  const retry = ({ status, retryAfterMs }: Answer) => {
-    due = -1;
-    // Never sooner than the backoff, whatever Retry-After says (0, a date already past).
-    const delay = Math.max(retryAfterMs ?? 0, backoffMs(failures));
-    // Past the cap, only `online`, `flush()` or the next page load try again.
-    if (failures++ < MAX_RETRIES) {
-      log(`retry in ${delay} ms`, status);
-      wake(delay);
-    }
-  };
-
   /** Sends one batch, halving it on 413; false when the rest must wait for a retry. */
   const send = async (batch: ClickstreamEvent[]): Promise<boolean> => {
     const answer = await postBatch(endpoint, batchBody(batch));
-    if (answer.outcome === 'retry') {
-      retry(answer);
+    const outcome = outcomeOf(answer.status);
+    if (outcome === 'retry') {
+      due = -1;
+      // Never sooner than the backoff, whatever Retry-After says (0, a date already past).
+      const delay = Math.max(answer.retryAfterMs, backoffMs(failures));
+      // Past the cap, only `online`, `flush()` or the next page load try again.
+      if (failures++ < MAX_RETRIES) {
+        log(`retry in ${delay} ms`, answer.status);
+        wake(delay);
+      }
       return false;
     }
     const half = batch.length >> 1;
@@ -75,7 +66,7 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
     }
     failures = 0;
     // 413 for one event: too large alone, refused for ever.
-    log(`${answer.outcome} ${batch.length}, status ${answer.status}`);
+    log(`${outcome} ${batch.length}, status ${answer.status}`);
     await queue.remove(batch.map((event) => event.event_id));
     return true;
   };
@@ -97,7 +88,7 @@ export function createSender({ endpoint, queue, maxBatchEvents, log }: SenderCon
     due = 0;
     const run = locked()
       .catch((error) => {
-        log('send failed', error);
+        log('failed', error);
       })
       .finally(() => {
         running = undefined;

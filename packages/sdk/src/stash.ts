@@ -41,3 +41,31 @@ export function createStash(store: LocalStore, key: string, tab: string): Stash 
   };
   return stash;
 }
+
+/** Ids one acknowledgement list keeps at most (the latest). */
+export const ACKS_MAX = 1_000;
+
+/**
+ * Events the server acknowledged while their page was going away, in localStorage (`<key>!`),
+ * which writes at once where IndexedDB's delete may never finish: the next page load drops
+ * them from the queue instead of sending them again. Losing an entry costs a duplicate, never
+ * an event.
+ */
+export interface Acks {
+  add(ids: string[]): void;
+  /** Every acknowledged id, removed from localStorage. */
+  take(): string[];
+}
+
+export function createAcks(store: LocalStore, key: string): Acks {
+  const name = `${key}!`;
+  const take = () => {
+    const ids = store.read<string[]>(name) ?? [];
+    store.remove(name);
+    return ids;
+  };
+  return {
+    add: (ids) => store.write(name, [...take(), ...ids].slice(-ACKS_MAX)),
+    take,
+  };
+}

@@ -22,7 +22,7 @@ describe('sendOnUnload', () => {
     const beacon = vi.fn(() => true);
     vi.stubGlobal('navigator', { ...navigator, sendBeacon: beacon });
     const events = Array.from({ length: 10 }, () => event(10_000));
-    sendOnUnload('https://e.example/c', events, 2, silent, silent);
+    sendOnUnload('https://e.example/c', events, 2, new Set(), silent);
     expect(vi.mocked(fetch).mock.calls.every(([, init]) => init?.keepalive)).toBe(true);
     expect(vi.mocked(fetch).mock.calls.length).toBeGreaterThan(0);
     const sent = vi
@@ -33,7 +33,7 @@ describe('sendOnUnload', () => {
   });
 
   it('halves a batch the beacon refuses until every part is taken', () => {
-    const beacon = vi.fn((_url: string, body: Blob) => body.size < 25_000);
+    const beacon = vi.fn((_url: string, body: string) => body.length < 25_000);
     vi.stubGlobal('navigator', { ...navigator, sendBeacon: beacon });
     const taken = sendBeacon(
       'https://e.example/c',

@@ -1,5 +1,5 @@
 import { byteSize, packBatches } from './batches.js';
-import type { Log } from './log.js';
+import { outcomeOf } from './retry.js';
 import type { ClickstreamEvent } from './schema/event.js';
 import { batchBody, beacon, postBatch } from './transport.js';
 
@@ -9,26 +9,34 @@ export const KEEPALIVE_BUDGET_BYTES = 60_000;
 /**
  * Sends what the page still holds as it goes away, in batches of at most `maxEvents` and of
  * the keepalive budget: keepalive fetches while the page-wide budget lasts, then `sendBeacon`
- * (which halves what it refuses). Nothing leaves the queue here unless a keepalive answer
- * arrives in time; the rest is sent again on the next page load and deduplicated by
+ * (which halves what it refuses). Events in `inFlight` (handed on an earlier call, answer
+ * pending) are skipped; those sent join it, and leave it when their answer is a failure, so a
+ * later hide tries again. Nothing leaves the queue here unless a keepalive answer arrives in
+ * time (`acknowledge`); the rest is sent again on the next page load and deduplicated by
  * `event_id` downstream, so an unload can repeat a request but never lose an event.
  */
 export function sendOnUnload(
   endpoint: string,
   events: ClickstreamEvent[],
   maxEvents: number,
+  inFlight: Set<string>,
   acknowledge: (ids: string[]) => void,
-  log: Log,
 ): void {
   let budget = KEEPALIVE_BUDGET_BYTES;
-  for (const part of packBatches(events, maxEvents, budget)) {
+  const fresh = events.filter((event) => !inFlight.has(event.event_id));
+  for (const part of packBatches(fresh, maxEvents, budget)) {
+    const ids = part.map((event) => event.event_id);
+    for (const id of ids) inFlight.add(id);
     const body = batchBody(part);
     const size = byteSize(body);
-    if (size <= budget) {
+    if (size > budget) beacon(endpoint, part);
+    else {
       budget -= size;
-      void postBatch(endpoint, body, true).then(
-        (answer) => answer.outcome === 'sent' && acknowledge(part.map((event) => event.event_id)),
+      void postBatch(endpoint, body, true).then((answer) =>
+        outcomeOf(answer.status) === 'sent'
+          ? acknowledge(ids)
+          : ids.map((id) => inFlight.delete(id)),
       );
-    } else log(`unload: beacon ${part.length} ${beacon(endpoint, part)}`);
+    }
   }
 }

@@ -24,13 +24,14 @@ export function fakeEndpoint(): FakeEndpoint {
   let down = false;
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
+    vi.fn(async (url: string, init: RequestInit) => {
       if (down) throw new TypeError('Failed to fetch');
       const tooLarge = new Blob([String(init.body)]).size > LIMITS.maxBodyBytes;
       const next = tooLarge ? { status: 413 } : (queue.shift() ?? { status: 200 });
       requests.push({
         keepalive: init.keepalive === true,
-        contentType: new Headers(init.headers).get('content-type'),
+        // What the browser sends: a string body without headers goes as text/plain.
+        contentType: new Request(url, init).headers.get('content-type'),
       });
       if (next.status >= 200 && next.status < 300) batches.push(JSON.parse(String(init.body)));
       return new Response(next.status === 204 ? null : '{}', next);

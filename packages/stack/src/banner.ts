@@ -17,9 +17,8 @@ export function banner(
   else if (settings.externalCognito) {
     lines.push(`  login      your Cognito pool ${settings.externalCognito.userPoolId}`);
   }
-  lines.push(
-    `  warehouse  ${settings.externalWarehouse ?? `embedded PostgreSQL (PGlite) in ${settings.dataDir}/dw`}`,
-  );
+  // The embedded warehouse is a part and was listed above; a server of the user's is not.
+  if (settings.externalWarehouse) lines.push(`  warehouse  ${settings.externalWarehouse}`);
   lines.push(
     `  data       ${settings.dataDir} (raw/ events, dw/ warehouse, cognito/ users, logs/ every part's output)`,
   );

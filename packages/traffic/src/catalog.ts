@@ -5,7 +5,10 @@ import type { Random } from './random.js';
 export interface Product {
   id: string;
   name: string;
+  /** The category's name, as the product context carries it. */
   category: string;
+  /** The category's page: `/category/<slug>`. */
+  categorySlug: string;
   brand: string;
   priceCents: number;
   discountCents: number | null;
@@ -35,10 +38,13 @@ export const effectiveCents = (product: Product): number =>
 export function makeCatalog(random: Random, size = 48): Product[] {
   return Array.from({ length: size }, (_, index) => {
     const priceCents = random.int(3, 120) * 100 + random.pick([0, 50, 99]);
+    const name = `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`;
+    const category = random.pick(CATEGORIES);
     return {
       id: `sku-${String(index + 1).padStart(3, '0')}`,
-      name: `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`,
-      category: random.pick(CATEGORIES),
+      name,
+      category,
+      categorySlug: category,
       brand: random.pick(BRANDS),
       priceCents,
       discountCents: random.chance(0.25) ? Math.round(priceCents * 0.8) : null,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Ledger } from './truth/ledger.js';
 import {
   type Comparison,
+  compareOrders,
   compareRange,
   FIGURE_GROUPS,
   type FigureGroup,
@@ -23,7 +24,8 @@ Usage:
 For every range in the ledger (each day, the whole history, its halves) asks the dashboard's
 JSON API (/api/summary, /api/funnel, /api/products with from, to and app_id) and compares
 users, new users, sessions, engaged sessions, page views, events, purchases, revenue (to
-the cent), each funnel step and each product's figures. Prints expected against shown and
+the cent), each funnel step and each product's figures; for a ledger of --via browser also
+the orders the store made against purchases and revenue over the whole history. Prints expected against shown and
 exits 1 on any difference: zero tolerance. Run it after the ETL has loaded the traffic.
 
   --dashboard URL   default http://localhost:3838
@@ -65,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
     ]);
     const compared = compareRange(truth, summary, funnel, products);
     rows.push(...compared.filter((row) => groups.has(row.group as FigureGroup)));
+    const whole = truth.from === ledger.from && truth.to === ledger.to;
+    if (whole && ledger.orders && groups.has('headline')) {
+      rows.push(...compareOrders(ledger.orders, summary, `${truth.from}..${truth.to}`));
+    }
   }
   process.stdout.write(`${formatReport(rows)}\n`);
   return rows.every((row) => row.ok) ? 0 : 1;

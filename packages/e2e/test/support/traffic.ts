@@ -45,6 +45,41 @@ export async function runTraffic(
   return { ledger, report, retries: Number(/\((\d+) retried/.exec(report)?.[1] ?? 0) };
 }
 
+/**
+ * `clicktrail-traffic --via browser` through the store at `origin` (recording into `endpoint`),
+ * with its ledger written to `dir`; rejects with its output when it fails.
+ */
+export async function runBrowserTraffic(
+  store: { origin: string; endpoint: string; databaseUrl: string },
+  dir: string,
+  options: { seed: number; visitors: number; days: number; appId: string },
+): Promise<{ ledger: Ledger; report: string }> {
+  const truth = join(dir, `truth-browser-${options.seed}.json`);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    TRAFFIC_BIN,
+    '--via',
+    'browser',
+    '--origin',
+    store.origin,
+    '--endpoint',
+    store.endpoint,
+    '--database-url',
+    store.databaseUrl,
+    '--seed',
+    String(options.seed),
+    '--visitors',
+    String(options.visitors),
+    '--days',
+    String(options.days),
+    '--app-id',
+    options.appId,
+    '--truth',
+    truth,
+  ]);
+  const ledger = JSON.parse(await readFile(truth, 'utf8')) as Ledger;
+  return { ledger, report: stdout.trim().split('\n').at(-1) ?? '' };
+}
+
 /** The ledger's figures for its whole history (the range spanning from..to). */
 export function wholeHistory(ledger: Ledger) {
   const whole = ledger.ranges.find((r) => r.from === ledger.from && r.to === ledger.to);

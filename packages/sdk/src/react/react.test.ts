@@ -93,30 +93,65 @@ function Route({ page }: { page: string }) {
 }
 
 describe('usePageViews', () => {
-  it('records a page view per route under StrictMode, none when the same route renders again', async () => {
+  const show = (page: string, ...children: ReturnType<typeof createElement>[]) => {
     const options = { endpoint: ENDPOINT, appId, flushIntervalMs: 60_000, autoPageViews: false };
-    const container = document.createElement('div');
-    root = createRoot(container);
-    const show = (page: string) =>
-      act(async () =>
-        root?.render(
+    root ??= createRoot(document.createElement('div'));
+    return act(async () =>
+      root?.render(
+        createElement(
+          StrictMode,
+          null,
           createElement(
-            StrictMode,
-            null,
-            createElement(
-              ClickstreamProvider,
-              { options },
-              createElement(Spy),
-              createElement(Route, { page }),
-            ),
+            ClickstreamProvider,
+            { options },
+            createElement(Spy),
+            createElement(Route, { page }),
+            ...children,
           ),
         ),
-      );
+      ),
+    );
+  };
+  const pageViews = () => endpoint.events().filter((event) => event.event_name === 'page_view');
+  beforeEach(() => {
+    document.title = 'Home';
+  });
+
+  it('records a page view per route under StrictMode, none when the same route renders again', async () => {
     await show('/a');
     await show('/a');
     await show('/b?q=1');
     await seen[0]?.flush();
     expect(endpoint.names().filter((name) => name === 'page_view')).toHaveLength(2);
+  });
+
+  // Next.js 16 removes the old <title> when the route commits and streams the new one a
+  // few milliseconds later: a page view read at commit would have no title.
+  it('waits for the title a framework sets after the route committed', async () => {
+    await show('/');
+    document.title = '';
+    await show('/cart');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    document.title = 'Cart';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await seen[0]?.flush();
+    expect(pageViews().map((event) => event.page_title)).toEqual(['Home', 'Cart']);
+  });
+
+  it('records the waiting page view before an event of the new page, and without a title after a second', async () => {
+    await show('/');
+    document.title = '';
+    await show('/products/sku-9', createElement(ProductPage, { id: 'sku-9' }));
+    await show('/search');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await seen[0]?.flush();
+    expect(
+      endpoint.names().filter((name) => name !== 'session_start' && name !== 'first_visit'),
+    ).toEqual(['page_view', 'page_view', 'view_item', 'page_view']);
+    expect(
+      pageViews().map((event) => [event.page_title, new URL(event.page_url ?? '').pathname]),
+    ).toHaveLength(3);
+    expect(pageViews().map((event) => event.page_title)).toEqual(['Home', null, null]);
   });
 });
 

@@ -12,44 +12,39 @@ export interface CleanAttributes {
   dropped: DroppedAttribute[];
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function attributeProblem(name: string, value: unknown): string | undefined {
-  // Short reasons: this runs in the browser bundle too.
-  if (
-    RESERVED_KEYS.has(name) ||
-    name.length > LIMITS.maxNameLength ||
-    !ATTRIBUTE_NAME_PATTERN.test(name)
-  ) {
-    return 'invalid name';
-  }
-  if (typeof value === 'string') {
-    return value.length > LIMITS.maxAttributeValueLength ? 'value too long' : undefined;
-  }
-  return value === null || typeof value === 'boolean' || Number.isFinite(value)
-    ? undefined
-    : 'not a string, finite number, boolean or null';
-}
+/** Why `value` under `name` cannot be kept, or undefined. Short reasons: this runs in the browser bundle too. */
+const attributeProblem = (name: string, value: unknown): string | undefined =>
+  RESERVED_KEYS.has(name) ||
+  name.length > LIMITS.maxNameLength ||
+  !ATTRIBUTE_NAME_PATTERN.test(name)
+    ? 'invalid name'
+    : typeof value === 'string'
+      ? value.length > LIMITS.maxAttributeValueLength
+        ? 'value too long'
+        : undefined
+      : value === null || typeof value === 'boolean' || Number.isFinite(value)
+        ? undefined
+        : 'not a string, finite number, boolean or null';
 
 /**
  * Keeps the valid attributes and reports the others, clickstream-web style:
- * a bad attribute never sinks its event. Builds a fresh object, so hostile keys
- * cannot reach any prototype.
+ * a bad attribute never sinks its event. Builds a fresh object, and reserved names
+ * (`__proto__` …) are refused, so hostile keys cannot reach any prototype.
  */
 export function cleanAttributes(input: unknown): CleanAttributes {
+  const attributes: Attributes = {};
   const dropped: DroppedAttribute[] = [];
-  if (input === undefined || input === null) return { attributes: {}, dropped };
-  if (!isPlainObject(input)) {
-    return { attributes: {}, dropped: [{ name: '*', reason: 'not an object' }] };
+  if (input != null && (typeof input !== 'object' || Array.isArray(input))) {
+    dropped.push({ name: '*', reason: 'not an object' });
+  } else {
+    let kept = 0;
+    for (const [name, value] of Object.entries(input ?? {})) {
+      const reason =
+        attributeProblem(name, value) ??
+        (kept++ < LIMITS.maxAttributes ? undefined : 'too many attributes');
+      if (reason) dropped.push({ name, reason });
+      else attributes[name] = value as AttributeValue;
+    }
   }
-  const kept: [string, AttributeValue][] = [];
-  for (const [name, value] of Object.entries(input)) {
-    const problem = attributeProblem(name, value);
-    if (problem) dropped.push({ name, reason: problem });
-    else if (kept.length >= LIMITS.maxAttributes) {
-      dropped.push({ name, reason: 'too many attributes' });
-    } else kept.push([name, value as AttributeValue]);
-  }
-  return { attributes: Object.fromEntries(kept), dropped };
+  return { attributes, dropped };
 }

@@ -67,6 +67,8 @@ describe('unload beyond the 64 KB keepalive budget', () => {
     await expect
       .poll(() => server.requests.map((request) => request.fetchMode))
       .toContain('no-cors');
+    const beaconed = server.requests.find((request) => request.fetchMode === 'no-cors');
+    expect(beaconed?.contentType).toBe('text/plain;charset=UTF-8');
   });
 
   it('delivers on the next page load whatever the unload could not', async () => {

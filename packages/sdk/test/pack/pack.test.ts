@@ -19,7 +19,13 @@ const output = async (file: string): Promise<unknown> => {
 
 describe('the packed tarball installed with npm outside the workspace', () => {
   it('ships dist and src without tests', () => {
-    expect(app.packed).toEqual(expect.arrayContaining(['dist/clicktrail.iife.js', 'src/index.ts']));
+    expect(app.packed).toEqual(
+      expect.arrayContaining([
+        'dist/clicktrail.iife.js',
+        'dist/clicktrail.full.iife.js',
+        'src/index.ts',
+      ]),
+    );
     expect(app.packed.filter((file) => /\.test(-d)?\.ts$/.test(file))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@clicktrail/sdk/schema';
 import type { Product } from '../catalog.js';
 import type { Random } from '../random.js';
+import type { ShopperAction, TimedAction } from './actions.js';
 import type { PurchaseItem, SimEvent } from './sim-event.js';
 
 /** Tabs sit on their own sub-second offsets, so no two events of a visitor share a time. */
@@ -24,6 +25,8 @@ export interface SessionContext {
  */
 export class SessionWriter {
   readonly events: SimEvent[] = [];
+  /** What the shopper does, in order: the browser driver's script for this session. */
+  readonly actions: TimedAction[] = [];
   private now: number;
   private tab = 0;
   private path = '/';
@@ -43,6 +46,16 @@ export class SessionWriter {
     return this.context.userId;
   }
 
+  /** The path of the page on screen in the current tab. */
+  get currentPath(): string {
+    return this.path;
+  }
+
+  /** The shopper does `action` now; the events written next are what it records. */
+  act(action: ShopperAction): void {
+    this.actions.push({ action, at: this.now, eventsBefore: this.events.length });
+  }
+
   /** Waits a visitor's think time: 2 to `maxSeconds` whole seconds. */
   think(maxSeconds = 40): void {
     this.now += this.random.int(2, maxSeconds) * 1000;
@@ -59,6 +72,11 @@ export class SessionWriter {
       if (this.context.firstVisit) this.emit('first_visit', {}, null, null, referrer);
     }
     this.emit('page_view', {}, null, null, referrer);
+  }
+
+  /** Reloads the page on screen: a page load of the same path, so a page view again. */
+  reload(): void {
+    this.emit('page_view', {}, null, null, this.absolute(this.path));
   }
 
   /** Opens `path` in a second tab of the same session (it shares the session, as the SDK does). */

@@ -86,4 +86,49 @@ describe('simulate', () => {
     const checkouts = events.filter((e) => e.name === 'begin_checkout').length;
     expect(events.filter((e) => e.name === 'purchase').length).toBeLessThan(checkouts);
   });
+
+  it('buys only logged in, as the store has no guest checkout, for the value of the items', () => {
+    const purchases = simulate({ ...options, visitors: 200 }).events.filter(
+      (e) => e.name === 'purchase',
+    );
+    expect(purchases.length).toBeGreaterThan(10);
+    for (const purchase of purchases) {
+      expect(purchase.userId).not.toBeNull();
+      const cents = (purchase.items ?? []).reduce(
+        (sum, item) =>
+          sum + (item.product.discountCents ?? item.product.priceCents) * item.quantity,
+        0,
+      );
+      expect(Math.round(Number(purchase.attributes.value) * 100)).toBe(cents);
+    }
+  });
+
+  it('keeps every session of a daytime simulation between 06:00 and 22:00, with no known visitors', () => {
+    const sim = simulate({ ...options, visitors: 200, daytimeOnly: true, knownVisitors: false });
+    for (const event of sim.events) {
+      const hour = new Date(event.at).getUTCHours();
+      expect(hour).toBeGreaterThanOrEqual(6);
+      expect(hour).toBeLessThan(22);
+      expect(event.sessionNumber === 1).toBe(event.isFirstVisit);
+    }
+    const firstSessions = sim.events.filter(
+      (e) => e.name === 'session_start' && e.sessionNumber === 1,
+    );
+    expect(firstSessions.length).toBe(200);
+  });
+
+  it('gives each session actions in time order, each before the events it records', () => {
+    for (const visit of simulate(options).visits) {
+      for (const session of visit.sessions) {
+        expect(session.actions[0]?.action.kind).toBe('load');
+        session.actions.forEach((step, i) => {
+          const next = session.actions[i + 1];
+          if (next) expect(next.at).toBeGreaterThanOrEqual(step.at);
+          const recorded = session.events[step.eventsBefore];
+          if (recorded && next?.eventsBefore !== step.eventsBefore)
+            expect(recorded.at).toBeGreaterThanOrEqual(step.at);
+        });
+      }
+    }
+  });
 });

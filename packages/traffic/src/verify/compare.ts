@@ -96,3 +96,30 @@ export function compareRange(
   }
   return rows;
 }
+
+/**
+ * Browser driver: the orders the store made for the run's shoppers against the dashboard's
+ * purchases and revenue over the whole history (the events' figures must be the store's money).
+ */
+export function compareOrders(
+  orders: { count: number; revenue_cents: number },
+  summary: SummaryAnswer,
+  range: string,
+): Comparison[] {
+  const row = (figure: string, expected: string, shown: string): Comparison => ({
+    group: 'headline',
+    range,
+    figure,
+    expected,
+    shown,
+    ok: expected === shown,
+  });
+  return [
+    row('orders in clickstream_web', String(orders.count), count(summary.purchases)),
+    row(
+      'order revenue in clickstream_web',
+      money(orders.revenue_cents),
+      money(cents(summary.revenue)),
+    ),
+  ];
+}

@@ -42,8 +42,6 @@ export const PREPARE: readonly string[] = [
     PRIMARY KEY (app_id, client_id, session_id)) ON COMMIT DROP`,
   `WITH picked AS (DELETE FROM derive_dirty_sessions RETURNING app_id, client_id, session_id)
     INSERT INTO touched_sessions SELECT DISTINCT app_id, client_id, session_id FROM picked`,
-  // Superseded by the dirty sessions; emptied so that it does not grow.
-  `DELETE FROM etl_dirty_days`,
   `CREATE TEMP TABLE affected_days (
     app_id text NOT NULL, day date NOT NULL, PRIMARY KEY (app_id, day)) ON COMMIT DROP`,
 ];

@@ -2,6 +2,7 @@ import { eventsAndLedger } from './001-events-and-ledger.js';
 import { derivedModel, urlPathFunction } from './002-derived-model.js';
 import { deriveBySession } from './003-derive-by-session.js';
 import { purchases } from './004-purchases.js';
+import { dropDirtyDays } from './005-drop-dirty-days.js';
 import { rejectedObjects } from './010-rejected-objects.js';
 import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sessions and daily metrics', sql: derivedModel + urlPathFunction },
   { version: 3, name: 'dirty sessions, derive state', sql: deriveBySession },
   { version: 4, name: 'event items, purchases and their lines', sql: purchases },
+  { version: 5, name: 'drop the unused dirty days', sql: dropDirtyDays },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
   {

@@ -43,8 +43,6 @@ export const TABLES = {
   rejectedObjects: 'etl_rejected_objects',
   /** One row per ETL run with its summary. */
   runs: 'etl_runs',
-  /** Event days whose derived rows are stale until the next rebuild. */
-  dirtyDays: 'etl_dirty_days',
   /** Sessions loaded into since the last derive (filled by a trigger on `clickstream_events`). */
   dirtySessions: 'derive_dirty_sessions',
   /** One row: the time zone the derived tables are cut in, and the last full rebuild. */

@@ -5,7 +5,16 @@ const dist = (file: string) => fileURLToPath(new URL(`../../../dist/${file}`, im
 
 /** The script-tag build the browser tests load. */
 export const IIFE_PATH = dist('clicktrail.iife.js');
-const REQUIRED = ['clicktrail.iife.js', 'index.js', 'index.cjs', 'schema.js', 'index.d.ts'];
+/** The script-tag build with everything (debug logging, the 0.1.0 upgrade). */
+export const FULL_IIFE_PATH = dist('clicktrail.full.iife.js');
+const REQUIRED = [
+  'clicktrail.iife.js',
+  'clicktrail.full.iife.js',
+  'index.js',
+  'index.cjs',
+  'schema.js',
+  'index.d.ts',
+];
 
 /** Vitest global setup: the browser and pack tests exercise the build, so it must exist. */
 export default function requireDist(): void {

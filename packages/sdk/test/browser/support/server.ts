@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClickstreamEvent, EventBatch } from '../../../src/schema/event.js';
-import { IIFE_PATH } from './dist.js';
+import { FULL_IIFE_PATH, IIFE_PATH } from './dist.js';
 
 /** `up` answers 200, `unavailable` answers 503, `down` drops the connection (network error). */
 export type EndpointMode = 'up' | 'unavailable' | 'down';
@@ -38,7 +38,8 @@ export interface TestServer {
 
 /**
  * Serves `/plain` without the SDK, every other GET with the SDK started with these options,
- * and those of an `options` query parameter (JSON) on top.
+ * and those of an `options` query parameter (JSON) on top; `?wait=ms` delays the answer,
+ * `?full` loads clicktrail.full.iife.js instead of clicktrail.iife.js.
  */
 const page = (options: Record<string, unknown>) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>Shop</title></head><body>
@@ -55,6 +56,7 @@ const PLAIN = '<!doctype html><title>Elsewhere</title><p>No SDK here.</p>';
 /** A local stand-in for ingest plus a page that loads dist/clicktrail.iife.js. */
 export async function startTestServer(options: Record<string, unknown> = {}): Promise<TestServer> {
   const iife = readFileSync(IIFE_PATH);
+  const fullIife = readFileSync(FULL_IIFE_PATH);
   const html = page(options);
   const requests: ReceivedRequest[] = [];
 
@@ -81,13 +83,19 @@ export async function startTestServer(options: Record<string, unknown> = {}): Pr
 
   const http = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/clickstream') return void collect(req, res);
-    if (req.url === '/clicktrail.iife.js') {
+    if (req.url === '/clicktrail.iife.js' || req.url === '/clicktrail.full.iife.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      return void res.end(iife);
+      return void res.end(req.url === '/clicktrail.iife.js' ? iife : fullIife);
     }
     if (req.method !== 'GET' || req.url === '/favicon.ico') return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(req.url?.startsWith('/plain') ? PLAIN : html);
+    // `?wait=ms`: a page that takes that long to answer (a slow navigation).
+    const wait = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('wait'));
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const full = new URL(req.url ?? '/', 'http://x').searchParams.has('full');
+      if (req.url?.startsWith('/plain')) res.end(PLAIN);
+      else res.end(full ? html.replace('/clicktrail.iife.js', '/clicktrail.full.iife.js') : html);
+    }, wait || 0);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
@@ -96,7 +104,7 @@ export async function startTestServer(options: Record<string, unknown> = {}): Pr
   const server: TestServer = {
     url: (path = '/') => `http://127.0.0.1:${port}${path}`,
     pageWith: (options, path = '/') =>
-      `http://127.0.0.1:${port}${path}?options=${encodeURIComponent(JSON.stringify(options))}`,
+      `http://127.0.0.1:${port}${path}${path.includes('?') ? '&' : '?'}options=${encodeURIComponent(JSON.stringify(options))}`,
     mode: 'up',
     requests,
     delivered: () => events(requests.filter((request) => request.delivered)),
