@@ -7,26 +7,30 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasCommand, LOCAL_PNPM_BIN, PNPM_VERSION, useLocalPnpm } from './pnpm-command.mjs';
 
-const PNPM_VERSION = '12.21.0';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const withBrowser = process.argv.includes('--browser');
 const run = (command) => execSync(command, { stdio: 'inherit', cwd: root });
-const has = (command) => {
-  try {
-    execSync(`command -v ${command}`, { stdio: 'ignore', shell: '/bin/sh' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const started = Date.now();
 const step = (message) =>
   console.info(`\n[setup ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
-if (!has('pnpm')) {
+if (!hasCommand('pnpm') && !useLocalPnpm()) {
   step(`installing pnpm ${PNPM_VERSION} with npm`);
-  run(`npm install --global pnpm@${PNPM_VERSION}`);
+  try {
+    run(`npm install --global pnpm@${PNPM_VERSION}`);
+  } catch {
+    // A global install needs root where Node was installed system-wide: never ask for it.
+    step(`npm cannot install globally here: installing pnpm into ${LOCAL_PNPM_BIN} instead`);
+    run(
+      `npm install --no-save --no-audit --no-fund --prefix .clicktrail/tools pnpm@${PNPM_VERSION}`,
+    );
+    useLocalPnpm();
+    console.info(
+      `pnpm is in ${LOCAL_PNPM_BIN}: add it to PATH for the README's pnpm commands, or run them as \`node scripts/pnpm.mjs …\``,
+    );
+  }
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -99,6 +99,7 @@ export async function generateTraffic(
         page_referrer: referrer,
         page_title: 'Bench',
         product: extra.product ?? null,
+        items: extra.items ?? [],
         attributes: extra.attributes ?? {},
         sdk_version: '0.1.0',
         raw_version: 1,
@@ -146,10 +147,11 @@ export async function generateTraffic(
               transaction_id: `T${id}`,
               value: product.price * 2,
               currency: 'EUR',
-              quantity: 2,
             };
-            emit('purchase', `/orders/${id}`, { product, attributes });
-            if (rand() < 0.1) emit('purchase', `/orders/${id}`, { product, attributes });
+            // As the SDK sends a purchase: its lines in items, no product context of its own.
+            const items = [{ ...product, quantity: 2 }];
+            emit('purchase', `/orders/${id}`, { attributes, items });
+            if (rand() < 0.1) emit('purchase', `/orders/${id}`, { attributes, items });
           }
         }
       }

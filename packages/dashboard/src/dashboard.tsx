@@ -12,6 +12,7 @@ import { LoginPage } from './pages/login-page.js';
 import { MainPage } from './pages/main-page.js';
 import { MessagePage } from './pages/message-page.js';
 import { apps, hasEvents } from './queries/apps.js';
+import { reportingZone } from './queries/zone.js';
 import { loadReport } from './report.js';
 
 export interface DashboardOptions {
@@ -80,10 +81,11 @@ function routes(options: DashboardOptions, base: string): Hono {
     const page = await options.reader.read(async (query) => {
       if (!(await hasEvents(query))) return { kind: 'empty' as const };
       const appList = await apps(query);
+      const zone = await reportingZone(query, options.timeZone);
       const filters = parseFilters(
         c.req.query(),
         appList.map((a) => a.app_id),
-        options.timeZone,
+        zone,
         now(),
       );
       return { kind: 'report' as const, report: await loadReport(query, filters, appList) };
@@ -91,7 +93,12 @@ function routes(options: DashboardOptions, base: string): Hono {
     if (page.kind === 'empty')
       return c.html(<FirstRunPage base={base} label={options.warehouseLabel} />);
     return c.html(
-      <MainPage base={base} report={page.report} today={todayIn(options.timeZone, now())} />,
+      <MainPage
+        base={base}
+        report={page.report}
+        today={todayIn(page.report.filters.range.timeZone, now())}
+        configuredTimeZone={options.timeZone}
+      />,
     );
   });
   app.onError((error, c) => {

@@ -33,6 +33,29 @@ const kpi = (page: Page, metric: string) =>
   page.locator(`[data-metric="${metric}"] .value`).first().textContent();
 
 describe('the dashboard in Chromium', () => {
+  it('fits the product tables in their panel at 1280 px; on a phone they scroll inside it', async () => {
+    const page = await chromium.context.newPage();
+    const products = () =>
+      page.locator('#products').evaluate((card) => ({
+        // Table widths beyond the card's content box (its padding is 12 px a side).
+        excess: Array.from(card.querySelectorAll('table')).map(
+          (t) => t.scrollWidth - (card.clientWidth - 24),
+        ),
+        scrolls: getComputedStyle(card).overflowX === 'auto',
+        pageExcess: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${dashboard.url}/${week}`);
+    const wide = await products();
+    expect(wide.excess).toHaveLength(3);
+    for (const excess of wide.excess) expect(excess).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await products();
+    expect(phone.scrolls).toBe(true);
+    expect(phone.pageExcess).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
   it('shows the fixture numbers in every panel, from this server alone', async () => {
     const page = await chromium.context.newPage();
     const origins = new Set<string>();

@@ -3,6 +3,7 @@ import type { WarehouseReader } from '../db/reader.js';
 import { parseFilters } from '../filters/parse-filters.js';
 import { previousRange } from '../filters/range.js';
 import { apps } from '../queries/apps.js';
+import { reportingZone } from '../queries/zone.js';
 import { toCsv } from './csv.js';
 import { csvRows, PANELS, type PanelName } from './panels.js';
 
@@ -31,7 +32,8 @@ export function apiRoutes({ reader, timeZone, now }: ApiOptions): Hono {
     const panel = PANELS[name as PanelName];
     const answer = await reader.read(async (query) => {
       const known = (await apps(query)).map((a) => a.app_id);
-      const filters = parseFilters(c.req.query(), known, timeZone, now());
+      const zone = await reportingZone(query, timeZone);
+      const filters = parseFilters(c.req.query(), known, zone, now());
       const current = await panel.load(query, filters.range, filters);
       const previous =
         filters.compare && panel.comparable

@@ -69,6 +69,9 @@ export function createReader(options: ReaderOptions): WarehouseReader {
       try {
         await client.query('BEGIN TRANSACTION READ ONLY');
         await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+        // The panels' distinct counts and joins sort and hash tens of thousands of rows:
+        // the default 4 MB sends them to disk.
+        await client.query(`SET LOCAL work_mem = '64MB'`);
         const result = await work(query);
         await client.query('COMMIT');
         release(client, false);

@@ -5,15 +5,18 @@ export function Card({
   title,
   id,
   csv,
+  wide = false,
   children,
 }: {
   title: string;
   id: string;
   csv?: string;
+  /** Two grid columns where there are two (tables with many numeric columns). */
+  wide?: boolean;
   children?: Child;
 }) {
   return (
-    <section class="card" id={id} data-panel={id}>
+    <section class={wide ? 'card wide' : 'card'} id={id} data-panel={id}>
       {csv ? (
         <a class="csv" href={csv} download>
           CSV

@@ -16,7 +16,18 @@ import {
 } from './panels.js';
 import { TrendCharts } from './trend-charts.js';
 
-export function MainPage({ base, report, today }: { base: string; report: Report; today: string }) {
+export function MainPage({
+  base,
+  report,
+  today,
+  configuredTimeZone,
+}: {
+  base: string;
+  report: Report;
+  today: string;
+  /** CLICKTRAIL_TIME_ZONE; when the warehouse's days are cut in another zone, the page says so. */
+  configuredTimeZone?: string;
+}) {
   const { filters } = report;
   const { from, to, appId, timeZone } = filters.range;
   return (
@@ -33,6 +44,12 @@ export function MainPage({ base, report, today }: { base: string; report: Report
           <a href={csvLink(base, 'summary', filters)}>Summary CSV</a> ·{' '}
           <a href={csvLink(base, 'trend', filters)}>Trend CSV</a>
         </p>
+        {configuredTimeZone && configuredTimeZone !== timeZone ? (
+          <p class="muted" id="zone-note">
+            The warehouse's days are cut in {timeZone}; CLICKTRAIL_TIME_ZONE is {configuredTimeZone}
+            . Run <code>clicktrail-etl rebuild</code> to cut them there.
+          </p>
+        ) : null}
         <Kpis current={report.summary} previous={report.previousSummary} />
         <TrendCharts current={report.trend} previous={report.previousTrend} />
         <div class="grid">

@@ -14,14 +14,14 @@ export function ProductsPanel({ base, report }: Props) {
   const money = (v: number) => formatMoney(v, report.summary.currency);
   const totals: Column<GroupRow>[] = [
     { label: 'Views', value: (r) => n(r.views), numeric: true },
-    { label: 'Add to carts', value: (r) => n(r.add_to_carts), numeric: true },
+    { label: 'Carts', value: (r) => n(r.add_to_carts), numeric: true },
     { label: 'Purchases', value: (r) => n(r.purchases), numeric: true },
     { label: 'Units', value: (r) => n(r.units), numeric: true },
     { label: 'Revenue', value: (r) => money(r.revenue), numeric: true },
   ];
   const { products, categories, brands } = report.products;
   return (
-    <Card title="Products" id="products" csv={csvLink(base, 'products', report.filters)}>
+    <Card title="Products" id="products" csv={csvLink(base, 'products', report.filters)} wide>
       <Table
         rows={products.slice(0, 10)}
         columns={[

@@ -18,6 +18,8 @@ button{background:var(--accent);color:#fff;border:0;padding:5px 12px;cursor:poin
 .kpi .change{font-size:12px;color:var(--muted)}.up{color:var(--good)!important}.down{color:var(--bad)!important}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:12px;margin:12px 0}
 section.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px;overflow-x:auto}
+@media (min-width:760px){section.card.wide{grid-column:span 2}}
+@media (max-width:520px){table{font-size:12px}th,td{padding:3px 4px}}
 .chart svg{width:100%;height:auto;display:block}.chart{position:relative}
 .tip{position:absolute;pointer-events:none;background:var(--fg);color:var(--bg);padding:2px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line)}

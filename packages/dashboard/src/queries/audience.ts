@@ -1,6 +1,7 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { BOUNDS, EVENT_IN_RANGE, num, rangeParams, SESSION_IN_RANGE } from './sql.js';
+import { DAY_IN_RANGE, dayParams, FIRST_CLIENTS, firstCounts, firstInRange, num } from './sql.js';
+import { USERS_SQL } from './summary.js';
 import { classifyUserAgent } from './user-agent.js';
 
 export interface Share {
@@ -20,59 +21,75 @@ export interface Audience {
   device: Share[];
 }
 
-const USERS_SQL = `WITH ${BOUNDS}
-SELECT count(DISTINCT e.client_id) AS users,
-  count(DISTINCT e.client_id) FILTER (WHERE e.event_name = 'first_visit') AS new_users
-FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE}`;
+const LOGIN_SQL = `SELECT coalesce(sum(r.logged_in), 0) AS logged_in,
+  coalesce(sum(r.sessions - r.logged_in), 0) AS guest
+FROM daily_session_totals r WHERE ${DAY_IN_RANGE}`;
 
-const LOGIN_SQL = `WITH ${BOUNDS}
-SELECT CASE WHEN s.user_login_state = 'logged_in' THEN 'logged in' ELSE 'guest' END AS name,
-  count(*) AS count
-FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE} GROUP BY 1 ORDER BY 2 DESC, 1`;
+/** Distinct users per value of a `daily_client_values` dimension. */
+const byValue = (dimension: string) => `SELECT r.value AS name, ${FIRST_CLIENTS} AS count
+FROM ${firstCounts(dimension)}
+GROUP BY 1 HAVING ${FIRST_CLIENTS} > 0 ORDER BY 2 DESC, 1`;
 
-const IDENTITY_SQL = `WITH ${BOUNDS}
-SELECT coalesce(e.identity_source, '(none)') AS name, count(DISTINCT e.client_id) AS count
-FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE} GROUP BY 1 ORDER BY 2 DESC, 1`;
+const AGENT_FIRST = firstInRange('prev_day', 'prev_day_any');
 
-const AGENTS_SQL = `WITH ${BOUNDS}
-SELECT DISTINCT e.user_agent, e.client_id FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE}`;
+/** The user agents seen in the range. */
+const AGENTS_SQL = `SELECT k.agent_key, k.user_agent FROM agent_keys k
+WHERE k.agent_key IN (SELECT r.agent_key FROM daily_client_agents r
+  WHERE ${DAY_IN_RANGE} AND ${AGENT_FIRST})`;
 
-function tally(pairs: Iterable<[string, string]>): Share[] {
-  const seen = new Map<string, Set<string>>();
-  for (const [name, client] of pairs) {
-    const set = seen.get(name) ?? new Set<string>();
-    set.add(client);
-    seen.set(name, set);
-  }
-  return [...seen]
-    .map(([name, set]) => ({ name, count: set.size }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
+/**
+ * Users by browser and by device class: the range's distinct user agents are classified
+ * here (bowser), then counted in SQL as distinct clients per class ($4-$6: agent key,
+ * browser, device) over the narrow `daily_client_agents` rows, each (client, agent) once.
+ * A client with two agents of one class counts once.
+ */
+const CLASSES_SQL = `WITH classes AS (
+  SELECT * FROM unnest($4::int[], $5::text[], $6::text[]) AS c (agent_key, browser, device)
+),
+pairs AS (
+  SELECT c.browser, c.device, r.client_key
+  FROM daily_client_agents r JOIN classes c USING (agent_key)
+  WHERE ${DAY_IN_RANGE} AND ${AGENT_FIRST}
+)
+SELECT 'browser' AS kind, browser AS name, count(*) AS count
+  FROM (SELECT DISTINCT browser, client_key FROM pairs) b GROUP BY browser
+UNION ALL
+SELECT 'device', device, count(*)
+  FROM (SELECT DISTINCT device, client_key FROM pairs) d GROUP BY device`;
+
+const byCount = (a: Share, b: Share) => b.count - a.count || a.name.localeCompare(b.name);
 
 export async function audience(query: Query, range: ReportRange): Promise<Audience> {
-  const params = rangeParams(range);
+  const params = dayParams(range);
   const [users] = await query<Record<string, string>>(USERS_SQL, params);
-  const login = await query<Record<string, string>>(LOGIN_SQL, params);
-  const identity = await query<Record<string, string>>(IDENTITY_SQL, params);
-  const agents = await query<{ user_agent: string | null; client_id: string }>(AGENTS_SQL, params);
-  const classes = new Map<string | null, ReturnType<typeof classifyUserAgent>>();
-  const classOf = (ua: string | null) => {
-    const known = classes.get(ua) ?? classifyUserAgent(ua);
-    classes.set(ua, known);
-    return known;
-  };
+  const [login] = await query<Record<string, string>>(LOGIN_SQL, params);
+  const identity = await query<Record<string, string>>(byValue('identity_source'), params);
+  const agents = await query<{ agent_key: number; user_agent: string }>(AGENTS_SQL, params);
+  const classified = agents.map((a) => ({ key: a.agent_key, ...classifyUserAgent(a.user_agent) }));
+  const classes = await query<Record<string, string>>(CLASSES_SQL, [
+    ...params,
+    classified.map((c) => c.key),
+    classified.map((c) => c.browser),
+    classified.map((c) => c.device),
+  ]);
   const all = num(users?.users);
   const fresh = num(users?.new_users);
   const shares = (rows: Record<string, string>[]) =>
     rows.map((r) => ({ name: r.name as string, count: num(r.count) }));
+  const ofKind = (kind: string) => shares(classes.filter((r) => r.kind === kind)).sort(byCount);
   return {
     user_type: [
       { name: 'new', count: fresh },
       { name: 'returning', count: all - fresh },
     ],
-    login_state: shares(login),
+    login_state: [
+      { name: 'guest', count: num(login?.guest) },
+      { name: 'logged in', count: num(login?.logged_in) },
+    ]
+      .filter((share) => share.count > 0)
+      .sort(byCount),
     identity_source: shares(identity),
-    browser: tally(agents.map((a) => [classOf(a.user_agent).browser, a.client_id])),
-    device: tally(agents.map((a) => [classOf(a.user_agent).device, a.client_id])),
+    browser: ofKind('browser'),
+    device: ofKind('device'),
   };
 }

@@ -37,21 +37,6 @@ describe('trend', () => {
       { bucket: '2026-11-22', users: 0, sessions: 0, page_views: 0, revenue: 0 },
     ]);
   });
-
-  it('goes hourly up to two days, in the reporting time zone', async () => {
-    const t = await read((q) =>
-      trend(q, { ...week, from: '2026-11-18', to: '2026-11-18', timeZone: 'Asia/Singapore' }),
-    );
-    expect(t.granularity).toBe('hour');
-    expect(t.points).toHaveLength(24);
-    const busy = t.points.filter((p) => p.users > 0);
-    // B's session 07:59:50-08:00:30 SGT, A2 at 17:00 SGT.
-    expect(busy.map((p) => [p.bucket, p.users, p.sessions, p.page_views])).toEqual([
-      ['2026-11-18T07:00', 1, 1, 1],
-      ['2026-11-18T08:00', 1, 0, 1],
-      ['2026-11-18T17:00', 1, 1, 1],
-    ]);
-  });
 });
 
 describe('funnel', () => {

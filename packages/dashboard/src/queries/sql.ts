@@ -16,30 +16,47 @@ export const BOUNDS = `bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi
 )`;
 
+/** Parameters of the statements over rollups: $1 from, $2 to, $3 the app (NULL: all apps). */
+export const dayParams = (range: ReportRange): unknown[] => [range.from, range.to, range.appId];
+
+/**
+ * A rollup row (alias r) of a day in the range and the app ($1-$3 of `dayParams`). Rollups are cut in the
+ * warehouse's time zone (`derive_state.time_zone`), which the dashboard reports in.
+ */
+export const DAY_IN_RANGE = `r.day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR r.app_id = $3)`;
+
+/**
+ * A per-client rollup row (alias r) that is its client's first of its kind in the range:
+ * its previous day (`prev`, within the app; `prevAny` across apps for all apps) is before
+ * the range or absent. Counting these rows counts distinct clients, exactly, without
+ * hashing. `since` replaces the range's start (retention: the start of the row's week).
+ */
+export const firstInRange = (prev: string, prevAny: string, since = '$1::date') =>
+  `coalesce(CASE WHEN $3::text IS NULL THEN r.${prevAny} ELSE r.${prev} END, '-infinity'::date) < ${since}`;
+
+/**
+ * `daily_first_counts` rows (alias r) of a dimension in the range and the app: per-client
+ * rows counted by their previous day of the same kind, across apps for all apps. Distinct
+ * clients over the range = `FIRST_CLIENTS`, the counts whose previous day is before it.
+ */
+export const firstCounts = (dimension: string) => `daily_first_counts r
+WHERE r.dimension = '${dimension}' AND r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END
+  AND ${DAY_IN_RANGE}`;
+export const FIRST_CLIENTS = `coalesce(sum(r.clients) FILTER (WHERE r.prev_day < $1::date), 0)`;
+
 /** An event (alias e) in the range and app; needs `bounds b` in FROM. */
 export const EVENT_IN_RANGE = `e.event_timestamp >= b.lo AND e.event_timestamp < b.hi
   AND ($4::text IS NULL OR e.app_id = $4)`;
 
 /**
- * A session (alias s) that started in the range. `session_date` is the session's start day in
- * the warehouse's time zone, never more than a day from ours, so it narrows the scan to an
- * index range; `session_start` decides.
- */
-export const SESSION_IN_RANGE = `s.session_date BETWEEN $1::date - 1 AND $2::date + 1
-  AND s.session_start >= b.lo AND s.session_start < b.hi
-  AND ($4::text IS NULL OR s.app_id = $4)`;
-
-/**
  * The purchases (alias `counted`) whose transaction was first recorded in the range: the
  * warehouse's `purchases` table, one row per transaction (`transaction_id`, else
  * `event_id`), so a purchase recorded twice (a reloaded confirmation page) counts once, on
- * the day it first happened. `purchase_date` narrows the scan as for sessions.
+ * the day it first happened. Takes `dayParams`.
  */
 export const PURCHASES = `counted AS (
-  SELECT p.* FROM purchases p, bounds b
-  WHERE p.purchase_date BETWEEN $1::date - 1 AND $2::date + 1
-    AND p.purchased_at >= b.lo AND p.purchased_at < b.hi
-    AND ($4::text IS NULL OR p.app_id = $4)
+  SELECT r.* FROM purchases r WHERE r.purchase_date BETWEEN $1::date AND $2::date
+    AND ($3::text IS NULL OR r.app_id = $3)
 )`;
 
 /** numeric and bigint arrive as strings from pg; null stays null. */

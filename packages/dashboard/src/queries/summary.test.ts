@@ -106,22 +106,4 @@ describe('summary on the fixture', () => {
       revenue: 0,
     });
   });
-
-  it('cuts days in the reporting time zone', async () => {
-    // Singapore is UTC+8: E's visit (11-21 16:00 UTC) falls on 11-22 there, and B's whole
-    // session (11-17 23:59:50 UTC) on 11-18.
-    expect(await read(range('2026-11-22', '2026-11-22', null, 'Asia/Singapore'))).toMatchObject({
-      users: 1,
-      new_users: 1,
-      sessions: 1,
-      purchases: 1,
-      revenue: 10,
-    });
-    expect(await read(range('2026-11-18', '2026-11-18', null, 'Asia/Singapore'))).toMatchObject({
-      users: 2,
-      new_users: 1,
-      sessions: 2,
-      events: 5,
-    });
-  });
 });

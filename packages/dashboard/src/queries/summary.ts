@@ -1,13 +1,13 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
 import {
-  BOUNDS,
-  EVENT_IN_RANGE,
+  DAY_IN_RANGE,
+  dayParams,
+  FIRST_CLIENTS,
+  firstCounts,
   num,
   PURCHASES,
-  rangeParams,
   ratio,
-  SESSION_IN_RANGE,
 } from './sql.js';
 
 /** The headline numbers; definitions in the README (and on the page). */
@@ -30,26 +30,21 @@ export interface Summary {
   conversion_rate: number | null;
 }
 
-const EVENTS_SQL = `WITH ${BOUNDS}
-SELECT count(DISTINCT e.client_id) AS users,
-  count(DISTINCT e.client_id) FILTER (WHERE e.event_name = 'first_visit') AS new_users,
-  count(*) AS events,
-  count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views
-FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE}`;
+/** Users over the whole range, exactly: each client once, on its first day in the range. */
+export const USERS_SQL = `SELECT
+  (SELECT ${FIRST_CLIENTS} FROM ${firstCounts('users')}) AS users,
+  (SELECT ${FIRST_CLIENTS} FROM ${firstCounts('new_users')}) AS new_users`;
 
-const SESSIONS_SQL = `WITH ${BOUNDS}
-SELECT count(*) AS sessions,
-  count(*) FILTER (WHERE s.engaged) AS engaged,
-  avg(s.duration_ms) / 1000.0 AS avg_duration_s,
-  coalesce(sum(s.page_views), 0) AS page_views,
-  count(*) FILTER (WHERE EXISTS (
-    SELECT 1 FROM clickstream_events e
-    WHERE e.app_id = s.app_id AND e.client_id = s.client_id AND e.session_id = s.session_id
-      AND e.event_name = 'purchase'
-  )) AS converted
-FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE}`;
+const EVENTS_SQL = `SELECT sum(r.events) AS events, sum(r.page_views) AS page_views
+FROM daily_metrics r WHERE ${DAY_IN_RANGE}`;
 
-const PURCHASES_SQL = `WITH ${BOUNDS}, ${PURCHASES}
+/** Sessions by start day; `converted`: sessions with a purchase event. */
+const SESSIONS_SQL = `SELECT sum(r.sessions) AS sessions, sum(r.engaged) AS engaged,
+  sum(r.duration_ms) / nullif(sum(r.sessions), 0) / 1000.0 AS avg_duration_s,
+  sum(r.page_views) AS page_views, sum(r.converted) AS converted
+FROM daily_session_totals r WHERE ${DAY_IN_RANGE}`;
+
+const PURCHASES_SQL = `WITH ${PURCHASES}
 SELECT count(*) AS purchases, coalesce(sum(value), 0) AS revenue,
   mode() WITHIN GROUP (ORDER BY currency) AS currency
 FROM counted`;
@@ -57,12 +52,13 @@ FROM counted`;
 type Row = Record<string, string | number | null>;
 
 export async function summary(query: Query, range: ReportRange): Promise<Summary> {
-  const params = rangeParams(range);
+  const params = dayParams(range);
+  const [us] = await query<Row>(USERS_SQL, params);
   const [ev] = await query<Row>(EVENTS_SQL, params);
   const [se] = await query<Row>(SESSIONS_SQL, params);
   const [pu] = await query<Row>(PURCHASES_SQL, params);
-  const users = num(ev?.users);
-  const newUsers = num(ev?.new_users);
+  const users = num(us?.users);
+  const newUsers = num(us?.new_users);
   const sessions = num(se?.sessions);
   const engaged = num(se?.engaged);
   const purchases = num(pu?.purchases);

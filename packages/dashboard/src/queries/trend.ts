@@ -1,6 +1,6 @@
 import type { Query } from '../db/reader.js';
 import { granularity, type ReportRange } from '../filters/range.js';
-import { BOUNDS, EVENT_IN_RANGE, num, PURCHASES, rangeParams, SESSION_IN_RANGE } from './sql.js';
+import { BOUNDS, DAY_IN_RANGE, dayParams, EVENT_IN_RANGE, num, rangeParams } from './sql.js';
 
 export interface TrendPoint {
   /** Local start of the bucket: `YYYY-MM-DD` for days, `YYYY-MM-DDTHH:00` for hours. */
@@ -16,27 +16,44 @@ export interface Trend {
   points: TrendPoint[];
 }
 
-/** $5 is the bucket unit ('hour' or 'day'); buckets are local times in $3. */
-const TREND_SQL = `WITH ${BOUNDS}, ${PURCHASES},
+/** Days: the derived `daily_metrics` (users are distinct within each day). */
+const DAILY_SQL = `WITH days AS (
+  SELECT g::date AS day FROM generate_series($1::date, $2::date, interval '1 day') g
+),
+m AS (
+  SELECT r.day, sum(r.users) AS users, sum(r.sessions) AS sessions,
+    sum(r.page_views) AS page_views, sum(r.revenue) AS revenue
+  FROM daily_metrics r WHERE ${DAY_IN_RANGE} GROUP BY r.day
+)
+SELECT to_char(days.day, 'YYYY-MM-DD') AS bucket, m.users, m.sessions, m.page_views, m.revenue
+FROM days LEFT JOIN m USING (day) ORDER BY days.day`;
+
+/**
+ * Hours (ranges up to two days, so a small slice of events): from the events, the
+ * sessions by start and the purchases; buckets are local hours in $3.
+ */
+const HOURLY_SQL = `WITH ${BOUNDS},
 buckets AS (
   SELECT g AS bucket FROM generate_series($1::date::timestamp,
-    ($2::date + 1)::timestamp - ('1 ' || $5)::interval, ('1 ' || $5)::interval) g
+    ($2::date + 1)::timestamp - interval '1 hour', interval '1 hour') g
 ),
 ev AS (
-  SELECT date_trunc($5, e.event_timestamp AT TIME ZONE $3) AS bucket,
+  SELECT date_trunc('hour', e.event_timestamp AT TIME ZONE $3) AS bucket,
     count(DISTINCT e.client_id) AS users,
     count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views
   FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE} GROUP BY 1
 ),
 se AS (
-  SELECT date_trunc($5, s.session_start AT TIME ZONE $3) AS bucket, count(*) AS sessions
-  FROM sessions s, bounds b WHERE ${SESSION_IN_RANGE} GROUP BY 1
+  SELECT date_trunc('hour', s.session_start AT TIME ZONE $3) AS bucket, count(*) AS sessions
+  FROM sessions s WHERE s.session_date BETWEEN $1::date AND $2::date
+    AND ($4::text IS NULL OR s.app_id = $4) GROUP BY 1
 ),
 pu AS (
-  SELECT date_trunc($5, purchased_at AT TIME ZONE $3) AS bucket, sum(value) AS revenue
-  FROM counted GROUP BY 1
+  SELECT date_trunc('hour', p.purchased_at AT TIME ZONE $3) AS bucket, sum(p.value) AS revenue
+  FROM purchases p WHERE p.purchase_date BETWEEN $1::date AND $2::date
+    AND ($4::text IS NULL OR p.app_id = $4) GROUP BY 1
 )
-SELECT to_char(k.bucket, CASE WHEN $5 = 'hour' THEN 'YYYY-MM-DD"T"HH24:00' ELSE 'YYYY-MM-DD' END) AS bucket,
+SELECT to_char(k.bucket, 'YYYY-MM-DD"T"HH24:00') AS bucket,
   ev.users, se.sessions, ev.page_views, pu.revenue
 FROM buckets k
   LEFT JOIN ev ON ev.bucket = k.bucket
@@ -50,7 +67,10 @@ ORDER BY k.bucket`;
  */
 export async function trend(query: Query, range: ReportRange): Promise<Trend> {
   const unit = granularity(range);
-  const rows = await query<Record<string, string | null>>(TREND_SQL, [...rangeParams(range), unit]);
+  const rows = await query<Record<string, string | null>>(
+    unit === 'hour' ? HOURLY_SQL : DAILY_SQL,
+    unit === 'hour' ? rangeParams(range) : dayParams(range),
+  );
   return {
     granularity: unit,
     points: rows.map((row) => ({

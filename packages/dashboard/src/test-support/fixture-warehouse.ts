@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { runEtl } from '@clicktrail/etl-lambda';
 import { LocalFolderStore, rawObjectKey } from '@clicktrail/raw-store';
 import type { RawEvent } from '@clicktrail/sdk/schema';
+import { rebuildAll } from '@clicktrail/warehouse';
 import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { createReader, type WarehouseReader } from '../db/reader.js';
 import { BAD_LINE, fixtureEvents, REJECTED_LINES } from './fixture.js';
@@ -17,10 +18,12 @@ export interface FixtureWarehouse {
 
 /**
  * A throwaway warehouse filled the way production fills it: the fixture written as raw
- * objects, loaded and derived by the real ETL run. The dashboard then only reads it.
+ * objects, loaded and derived by the real ETL run (in UTC, or cut again in `timeZone` by
+ * `clicktrail-etl rebuild`'s `rebuildAll`). The dashboard then only reads it.
  */
 export async function fixtureWarehouse(
   events: RawEvent[] | null = fixtureEvents(),
+  options: { timeZone?: string } = {},
 ): Promise<FixtureWarehouse> {
   const db = await createTestDatabase();
   const dir = await mkdtemp(join(tmpdir(), 'clicktrail-dashboard-raw-'));
@@ -33,6 +36,7 @@ export async function fixtureWarehouse(
       await store.put(rawObjectKey('rejected', Date.now()), gzipSync(REJECTED_LINES.join('\n')));
     }
     await runEtl(writer, store, { fullScan: true });
+    if (options.timeZone) await rebuildAll(writer, { timeZone: options.timeZone });
   } finally {
     await writer.end();
     await rm(dir, { recursive: true, force: true });

@@ -19,7 +19,7 @@ export interface VisitorRunOptions {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A page's path and query as compared: decoded, and any order id as `:id` (the store's own). */
+/** A page's path and query as listed in a mismatch: decoded, any order id as `:id` (the store's own). */
 const pathOf = (url: string | null) => {
   const parsed = new URL(url ?? '/', 'http://x');
   return decodeURIComponent(`${parsed.pathname}${parsed.search}`).replace(

@@ -4,6 +4,8 @@ import { deriveBySession } from './003-derive-by-session.js';
 import { purchases } from './004-purchases.js';
 import { dropDirtyDays } from './005-drop-dirty-days.js';
 import { rejectedObjects } from './010-rejected-objects.js';
+import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
+import { firstInRange } from './012-first-in-range.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -21,6 +23,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'drop the unused dirty days', sql: dropDirtyDays },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
+  {
+    version: 11,
+    name: 'dashboard rollups per day and dimension',
+    sql: rollups + fillRollupsOnNextDerive,
+  },
+  { version: 12, name: 'previous days of the per-client rollups', sql: firstInRange },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

@@ -13,6 +13,28 @@ export const TABLES = {
   purchases: 'purchases',
   /** The lines (items) of each purchase. */
   purchaseItems: 'purchase_items',
+  /** One integer per client_id, for the rollups' exact distinct counts. */
+  clientKeys: 'client_keys',
+  /** Rollup: one row per (day, app, client) with any event. */
+  dailyClients: 'daily_clients',
+  /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, agents. */
+  dailyClientValues: 'daily_client_values',
+  /** One integer per user agent, for `daily_client_agents`. */
+  agentKeys: 'agent_keys',
+  /** Rollup: one row per (day, app, client, user agent). */
+  dailyClientAgents: 'daily_client_agents',
+  /** Rollup: per-client rows counted by (day, previous day), for distinct clients over ranges. */
+  dailyFirstCounts: 'daily_first_counts',
+  /** Rollup: sessions by start day, totals. */
+  dailySessionTotals: 'daily_session_totals',
+  /** Rollup: sessions by start day and landing referrer, campaign, landing and exit path. */
+  dailySessionValues: 'daily_session_values',
+  /** Rollup: per product and day, views, add-to-carts and sales. */
+  dailyProducts: 'daily_products',
+  /** Rollup: the same per category and brand. */
+  dailyProductGroups: 'daily_product_groups',
+  /** Rollup: the closed funnel's candidate step times per client and day. */
+  funnelSteps: 'funnel_steps',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */

@@ -1,0 +1,50 @@
+import type { DeriveStep } from '../derive/steps.js';
+import { TABLES } from '../tables/names.js';
+import { deleteAffectedDays } from './sql.js';
+
+const STEP_NUMBER = `CASE e.event_name WHEN 'add_to_cart' THEN 1 WHEN 'begin_checkout' THEN 2 ELSE 3 END`;
+
+/**
+ * Per (day, app, client): what the client did that day (users, new users, the open funnel,
+ * retention); per value of a page path or identity source, and per user agent (by key),
+ * for distinct users per value; and the closed funnel's candidate step times. Reads `day_events`.
+ */
+export const CLIENTS_STEP: DeriveStep = {
+  name: 'clients per day, per value, funnel steps',
+  tables: [
+    TABLES.dailyClients,
+    TABLES.dailyClientValues,
+    TABLES.dailyClientAgents,
+    TABLES.funnelSteps,
+  ],
+  statements: [
+    deleteAffectedDays(TABLES.dailyClients),
+    `INSERT INTO ${TABLES.dailyClients}
+      SELECT day, app_id, client_key, count(*), bool_or(event_name = 'first_visit'),
+        bool_or(event_name = 'view_item'), bool_or(event_name = 'add_to_cart'),
+        bool_or(event_name = 'begin_checkout'), bool_or(event_name = 'purchase')
+      FROM day_events GROUP BY day, app_id, client_key`,
+    deleteAffectedDays(TABLES.dailyClientValues),
+    `INSERT INTO ${TABLES.dailyClientValues}
+      SELECT 'page', day, app_id, coalesce(path, '(none)'), client_key, count(*)
+        FROM day_events WHERE event_name = 'page_view' GROUP BY 2, 3, 4, 5
+      UNION ALL
+      SELECT 'identity_source', day, app_id, coalesce(identity_source, '(none)'), client_key, count(*)
+        FROM day_events GROUP BY 2, 3, 4, 5
+`,
+    `INSERT INTO ${TABLES.agentKeys} (user_agent)
+      SELECT DISTINCT coalesce(user_agent, '') FROM day_events ORDER BY 1 ON CONFLICT DO NOTHING`,
+    deleteAffectedDays(TABLES.dailyClientAgents),
+    `INSERT INTO ${TABLES.dailyClientAgents} (day, app_id, client_key, agent_key)
+      SELECT DISTINCT e.day, e.app_id, e.client_key, a.agent_key
+      FROM day_events e JOIN ${TABLES.agentKeys} a ON a.user_agent = coalesce(e.user_agent, '')`,
+    deleteAffectedDays(TABLES.funnelSteps),
+    // Step 0 keeps each day's first view_item: a range's earliest is the earliest of those.
+    `INSERT INTO ${TABLES.funnelSteps}
+      SELECT day, app_id, client_key, 0, min(event_timestamp)
+        FROM day_events WHERE event_name = 'view_item' GROUP BY 1, 2, 3
+      UNION
+      SELECT e.day, e.app_id, e.client_key, ${STEP_NUMBER}, e.event_timestamp
+        FROM day_events e WHERE e.event_name IN ('add_to_cart', 'begin_checkout', 'purchase')`,
+  ],
+};

@@ -1,0 +1,131 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAll, rebuildDerived } from '../derive/derive.js';
+import { migrate } from '../migrate.js';
+import { insertEvents, testEventRow } from '../testing/insert-events.js';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+
+let db: TestDatabase;
+let client: pg.Client;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  client = await db.connect();
+  await migrate(client);
+});
+afterAll(async () => {
+  await client.end();
+  await db.drop();
+});
+
+const ROLLUPS = [
+  'daily_clients',
+  'daily_client_values',
+  'daily_session_totals',
+  'daily_session_values',
+  'daily_products',
+  'daily_product_groups',
+  'funnel_steps',
+  'daily_first_counts',
+  'daily_client_agents',
+] as const;
+type Row = Record<string, unknown>;
+
+async function rollupRows(): Promise<Record<(typeof ROLLUPS)[number], Row[]>> {
+  const all = {} as Record<(typeof ROLLUPS)[number], Row[]>;
+  for (const table of ROLLUPS) {
+    const rows = (await client.query(`SELECT * FROM ${table}`)).rows as Row[];
+    // In a total order, whatever the table's key.
+    all[table] = rows
+      .map((row) => [JSON.stringify(row), row] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
+  }
+  return all;
+}
+
+const MUG = { context_product_id: 'mug', context_product_category: 'kitchen' };
+const ev = (at: string, more: Parameters<typeof testEventRow>[0] = {}) =>
+  testEventRow({ event_timestamp: at, ...more });
+
+describe('rollups', () => {
+  it('rebuilds only the days touched, and ends where a full rebuild does', async () => {
+    // Day 1: A views and buys a mug (two lines' worth of one item), B views from Google.
+    await insertEvents(client, [
+      ev('2026-11-20T10:00:00Z', { page_url: 'https://shop.example/?utm_source=news' }),
+      ev('2026-11-20T10:00:05Z', { event_name: 'view_item', ...MUG }),
+      ev('2026-11-20T10:00:09Z', { event_name: 'add_to_cart', ...MUG }),
+      ev('2026-11-20T10:01:00Z', {
+        event_name: 'purchase',
+        attributes: { transaction_id: 'T1', value: 25 },
+        items: [{ id: 'mug', category: 'kitchen', price: 12.5, quantity: 2 }],
+      }),
+      ev('2026-11-20T11:00:00Z', {
+        client_id: 'client-b',
+        session_id: 'b1',
+        page_referrer: 'https://www.google.com/',
+      }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    const first = await rollupRows();
+    expect(first.daily_clients).toHaveLength(2);
+    expect(first.daily_products).toMatchObject([
+      { product_id: 'mug', views: 1, add_to_carts: 1, purchases: 1, units: '2', revenue: '25.0' },
+    ]);
+    expect(first.funnel_steps.map((r) => (r as { step: number }).step).sort()).toEqual([0, 1, 3]);
+    expect(
+      first.daily_session_values
+        .filter((r) => (r as { dimension: string }).dimension === 'referrer')
+        .map((r) => [(r as { value: string }).value, (r as { sessions: number }).sessions]),
+    ).toEqual([
+      ['(direct)', 1],
+      ['www.google.com', 1],
+    ]);
+
+    // Day 2, and a late event of B's session from the evening before day 1: its start moves.
+    await insertEvents(client, [
+      ev('2026-11-21T09:00:00Z', { session_id: 'a2', event_name: 'view_item', ...MUG }),
+      ev('2026-11-19T23:59:00Z', { client_id: 'client-b', session_id: 'b1' }),
+    ]);
+    const second = await rebuildDerived(client, { timeZone: 'UTC' });
+    expect(second.days).toEqual(['2026-11-19', '2026-11-20', '2026-11-21']);
+    const incremental = await rollupRows();
+    const totals = incremental.daily_session_totals as { day: Date; sessions: number }[];
+    expect(totals.map((t) => [t.day.toISOString().slice(0, 10), t.sessions])).toEqual([
+      ['2026-11-19', 1],
+      ['2026-11-20', 1],
+      ['2026-11-21', 1],
+    ]);
+
+    await rebuildAll(client, { timeZone: 'UTC' });
+    expect(await rollupRows()).toEqual(incremental);
+  });
+
+  it('gives every client one key, kept by a full rebuild', async () => {
+    const before = (await client.query('SELECT * FROM client_keys ORDER BY client_key')).rows;
+    await rebuildAll(client, { timeZone: 'UTC' });
+    expect((await client.query('SELECT * FROM client_keys ORDER BY client_key')).rows).toEqual(
+      before,
+    );
+    expect(before.map((r) => r.client_id)).toEqual(['client-a', 'client-b']);
+  });
+
+  it('gives each client row the previous day of its kind, within its app and across apps', async () => {
+    // X: shop and blog on 11-25, shop again on 11-27 (a first visit on 11-25 in the shop only).
+    await insertEvents(client, [
+      ev('2026-11-25T08:00:00Z', { client_id: 'x', session_id: 'x1', event_name: 'first_visit' }),
+      ev('2026-11-25T09:00:00Z', { client_id: 'x', session_id: 'x2', app_id: 'blog' }),
+      ev('2026-11-27T09:00:00Z', { client_id: 'x', session_id: 'x3' }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    const rows = await client.query(`SELECT to_char(r.day, 'MM-DD') AS day, r.app_id,
+        to_char(prev_day, 'MM-DD') AS prev, to_char(prev_day_any, 'MM-DD') AS prev_any,
+        to_char(prev_first_visit, 'MM-DD') AS prev_fv
+      FROM daily_clients r JOIN client_keys k USING (client_key) WHERE k.client_id = 'x'
+      ORDER BY r.day, r.app_id`);
+    expect(rows.rows).toEqual([
+      { day: '11-25', app_id: 'blog', prev: null, prev_any: null, prev_fv: null },
+      { day: '11-25', app_id: 'shop', prev: null, prev_any: '11-25', prev_fv: null },
+      { day: '11-27', app_id: 'shop', prev: '11-25', prev_any: '11-25', prev_fv: '11-25' },
+    ]);
+  });
+});
