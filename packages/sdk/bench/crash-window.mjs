@@ -61,7 +61,8 @@ export async function measureCrashWindow() {
           if (await check.evaluate(survived, { name, eventName })) kept++;
           await second.kill();
         } finally {
-          await rm(profile, { recursive: true, force: true });
+          // Chromium's helper processes may still be writing the profile after the kill: retry.
+          await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
         }
       }
       rows.push({ delay, kept, trials: TRIALS });

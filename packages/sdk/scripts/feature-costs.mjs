@@ -26,7 +26,7 @@ const FEATURES = [
     ],
   ],
   [
-    'unload acknowledgements: sent once per page, answered ids kept in localStorage, flush on beforeunload',
+    'unload acknowledgements: sent once per leave, answered ids kept in localStorage, flush on beforeunload',
     [
       ['client.ts', "    [window, 'beforeunload', onHide],\n", ''],
       ['client.ts', '  const acks = createAcks(local, key);\n', ''],
@@ -39,11 +39,9 @@ const FEATURES = [
       ['unload.ts', 'events.filter((event) => !inFlight.has(event.event_id))', 'events'],
       ['unload.ts', '    for (const id of ids) inFlight.add(id);\n', ''],
       [
-        'unload.ts',
-        `        outcomeOf(answer.status) === 'sent'
-          ? acknowledge(ids)
-          : ids.map((id) => inFlight.delete(id)),`,
-        "        outcomeOf(answer.status) === 'sent' && acknowledge(ids),",
+        'client.ts',
+        "(document.visibilityState === 'hidden' ? onHide() : inFlight.clear())",
+        "document.visibilityState === 'hidden' && onHide()",
       ],
     ],
   ],

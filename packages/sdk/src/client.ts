@@ -144,7 +144,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     (state.value.session as Session).at = Date.now();
     state.write(true);
   };
-  /** Handed to a keepalive request on a hide, answer pending: not handed again. */
+  /** Handed to a keepalive request since the page was last visible: not handed again. */
   const inFlight = new Set<string>();
   // Leaving a page fires beforeunload (on navigations and reloads, early enough for the answer
   // to come back before the page goes), pagehide and visibilitychange: each hands what is new.
@@ -163,7 +163,7 @@ export function createBrowserClient(options: ClickstreamOptions): ClickstreamCli
     });
   };
   // On pagehide the page may still report 'visible', so only visibilitychange checks it.
-  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+  const onVisibility = () => (document.visibilityState === 'hidden' ? onHide() : inFlight.clear());
   const onOnline = () => void sender.flush();
   const listeners: [EventTarget, string, (event: never) => void][] = [
     [window, 'beforeunload', onHide],

@@ -12,7 +12,7 @@ const LEGACY = 'clicktrail';
 
 /**
  * Takes what 0.1.0 left, once: removes its keys and returns its identity, hands its stashed
- * and queued events to `add`, and deletes its database. The queue is read and cleared in one
+ * and queued events to `add`, and deletes its database once they were read. The queue is read and cleared in one
  * transaction, so of the clients that start at once (tabs, or two apps on one origin) only the
  * first to get there has its events; the identity goes to the first that reads the keys.
  */
@@ -32,6 +32,7 @@ export function takeLegacy(local: LocalStore, add: (event: ClickstreamEvent) => 
         store.clear();
       };
     })
-    .then(db.destroy);
+    // Only once its events are in our hands: a failed read leaves the old queue as it was.
+    .then((ok) => ok && db.destroy());
   return { cid: take('cid'), session: take('session'), user: take('user') };
 }

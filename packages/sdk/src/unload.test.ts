@@ -116,6 +116,25 @@ describe('page hide', () => {
     ).toHaveLength(3);
   });
 
+  it('hands an event to one keepalive request per leave, even when its answer is a failure', async () => {
+    // Leaving pages see their requests fail although the server got them: a second send on the
+    // pagehide that follows beforeunload would be a duplicate.
+    const client = startClient({ autoPageViews: false, flushIntervalMs: 60_000 });
+    client.record('view_item');
+    server.offline(true);
+    window.dispatchEvent(new Event('beforeunload'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    window.dispatchEvent(new Event('pagehide'));
+    hide();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(vi.mocked(fetch)).toHaveBeenCalledTimes(1);
+    // Back on the page, the next hide tries again.
+    show();
+    server.offline(false);
+    hide();
+    await expect.poll(() => server.names()).toContain('view_item');
+  });
+
   it('drops stashed events once IndexedDB has saved them', async () => {
     const client = startClient({ autoPageViews: false, flushIntervalMs: 60_000 });
     server.offline(true);

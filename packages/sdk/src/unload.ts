@@ -9,9 +9,10 @@ export const KEEPALIVE_BUDGET_BYTES = 60_000;
 /**
  * Sends what the page still holds as it goes away, in batches of at most `maxEvents` and of
  * the keepalive budget: keepalive fetches while the page-wide budget lasts, then `sendBeacon`
- * (which halves what it refuses). Events in `inFlight` (handed on an earlier call, answer
- * pending) are skipped; those sent join it, and leave it when their answer is a failure, so a
- * later hide tries again. Nothing leaves the queue here unless a keepalive answer arrives in
+ * (which halves what it refuses). Events in `inFlight` (handed on an earlier call since the
+ * page was last visible) are skipped; those sent join it. Not even a failed answer takes them
+ * out: a page going away sees its requests fail although they reached the server (the
+ * second send would be a duplicate); the caller empties it when the page is visible again. Nothing leaves the queue here unless a keepalive answer arrives in
  * time (`acknowledge`); the rest is sent again on the next page load and deduplicated by
  * `event_id` downstream, so an unload can repeat a request but never lose an event.
  */
@@ -32,10 +33,8 @@ export function sendOnUnload(
     if (size > budget) beacon(endpoint, part);
     else {
       budget -= size;
-      void postBatch(endpoint, body, true).then((answer) =>
-        outcomeOf(answer.status) === 'sent'
-          ? acknowledge(ids)
-          : ids.map((id) => inFlight.delete(id)),
+      void postBatch(endpoint, body, true).then(
+        (answer) => outcomeOf(answer.status) === 'sent' && acknowledge(ids),
       );
     }
   }

@@ -1,16 +1,7 @@
 import { useContext, useEffect, useRef } from 'react';
 import type { ClickstreamClient, RecordOptions } from '../api.js';
 import { ClickstreamContext } from './context.js';
-import { whenTitled } from './when-titled.js';
-
-// The page view of each client still waiting for its page's title (see usePageViews).
-const waitingPageView = new WeakMap<ClickstreamClient, () => void>();
-
-/** Records a page view still waiting for its title now, so it stays before what follows it. */
-function recordWaitingPageView(client: ClickstreamClient): void {
-  waitingPageView.get(client)?.();
-  waitingPageView.delete(client);
-}
+import { afterWaitingPageView, recordPageViewWhenTitled } from './waiting-page-view.js';
 
 /** The client of the nearest ClickstreamProvider (one that records nothing outside any). */
 export function useClickstream(): ClickstreamClient {
@@ -30,16 +21,16 @@ export function useRecordOnce(name: string, options: RecordOptions | undefined, 
   useEffect(() => {
     if (recorded.current === key) return;
     recorded.current = key;
-    recordWaitingPageView(client);
-    client.record(name, latest.current);
+    const options = latest.current;
+    afterWaitingPageView(client, () => client.record(name, options));
   }, [client, name, key]);
 }
 
 /**
  * Records a `page_view` when `page` (the route: path and query) changes, once per value, after
  * the new page has been committed and has its title: frameworks that stream the title in after
- * the commit (Next.js 16) are waited for, up to a second, and an event recorded through
- * `useRecordOnce` meanwhile still follows the page view. For routers that replace
+ * the commit (Next.js 16) are waited for, up to a second; an event recorded through
+ * `useRecordOnce` meanwhile waits behind it, so it still follows the page view. For routers that replace
  * history entries on refresh (Next.js's `router.refresh()`): start the client with
  * `autoPageViews: false` and pass the route here; refreshing the same page records nothing.
  */
@@ -49,10 +40,6 @@ export function usePageViews(page: string): void {
   useEffect(() => {
     if (recorded.current === page) return;
     recorded.current = page;
-    recordWaitingPageView(client);
-    waitingPageView.set(
-      client,
-      whenTitled(() => client.pageView()),
-    );
+    recordPageViewWhenTitled(client);
   }, [client, page]);
 }

@@ -138,19 +138,49 @@ describe('usePageViews', () => {
     expect(pageViews().map((event) => event.page_title)).toEqual(['Home', 'Cart']);
   });
 
-  it('records the waiting page view before an event of the new page, and without a title after a second', async () => {
+  it("keeps the page's own event behind its page view while that waits for the title", async () => {
     await show('/');
     document.title = '';
     await show('/products/sku-9', createElement(ProductPage, { id: 'sku-9' }));
-    await show('/search');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    document.title = 'Skillet';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await seen[0]?.flush();
+    const names = endpoint
+      .names()
+      .filter((name) => !['session_start', 'first_visit'].includes(name));
+    expect(names).toEqual(['page_view', 'page_view', 'view_item']);
+    expect(pageViews().map((event) => event.page_title)).toEqual(['Home', 'Skillet']);
+  });
+
+  it('records no view of a route that redirected before it showed', async () => {
+    await show('/');
+    document.title = '';
+    await show('/checkout', createElement(ProductPage, { id: 'sku-3' }));
+    history.replaceState(null, '', '/login?next=/checkout');
+    await show('/login?next=/checkout');
+    document.title = 'Log in';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await seen[0]?.flush();
+    const names = endpoint
+      .names()
+      .filter((name) => !['session_start', 'first_visit'].includes(name));
+    expect(names).toEqual(['page_view', 'view_item', 'page_view']);
+    expect(
+      pageViews().map((event) => [new URL(event.page_url ?? '').pathname, event.page_title]),
+    ).toEqual([
+      ['/', 'Home'],
+      ['/login', 'Log in'],
+    ]);
+  });
+
+  it('records a waiting page view untitled when the next route comes, or after a second', async () => {
+    await show('/');
+    document.title = '';
+    await show('/a');
+    await show('/b');
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await seen[0]?.flush();
-    expect(
-      endpoint.names().filter((name) => name !== 'session_start' && name !== 'first_visit'),
-    ).toEqual(['page_view', 'page_view', 'view_item', 'page_view']);
-    expect(
-      pageViews().map((event) => [event.page_title, new URL(event.page_url ?? '').pathname]),
-    ).toHaveLength(3);
     expect(pageViews().map((event) => event.page_title)).toEqual(['Home', null, null]);
   });
 });
