@@ -25,7 +25,7 @@ const LOGIN_SQL = `SELECT coalesce(sum(r.logged_in), 0) AS logged_in,
   coalesce(sum(r.sessions - r.logged_in), 0) AS guest
 FROM daily_session_totals r WHERE ${DAY_IN_RANGE}`;
 
-/** Distinct users per value of a `daily_client_values` dimension. */
+/** Distinct users per value of a dimension (`daily_first_counts`: identity sources). */
 const byValue = (dimension: string) => `SELECT r.value AS name, ${FIRST_CLIENTS} AS count
 FROM ${firstCounts(dimension)}
 GROUP BY 1 HAVING ${FIRST_CLIENTS} > 0 ORDER BY 2 DESC, 1`;
