@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { currentUser } from '@/auth/session';
 import { readCartView } from '@/cart/cart-view';
 import { CheckoutButton, RemoveFromCart } from '@/components/cart-actions';
 import { formatMoney } from '@/ui/price';
@@ -7,7 +8,7 @@ import { formatMoney } from '@/ui/price';
 export const metadata: Metadata = { title: 'Cart' };
 
 export default async function CartPage() {
-  const cart = await readCartView();
+  const [cart, user] = await Promise.all([readCartView(), currentUser()]);
   if (cart.lines.length === 0) {
     return (
       <>
@@ -38,7 +39,12 @@ export default async function CartPage() {
         </tbody>
       </table>
       <p className="total">Total {formatMoney(cart.totalCents)}</p>
-      <CheckoutButton items={cart.items} value={cart.totalCents / 100} currency={cart.currency} />
+      <CheckoutButton
+        items={cart.items}
+        value={cart.totalCents / 100}
+        currency={cart.currency}
+        href={user ? '/checkout' : '/login?next=%2Fcheckout'}
+      />
     </>
   );
 }

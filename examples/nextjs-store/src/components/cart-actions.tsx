@@ -31,15 +31,20 @@ export function RemoveFromCart({ productId }: { productId: string }) {
   );
 }
 
-/** Starts the checkout: begin_checkout with the cart, then the checkout page. */
+/**
+ * Starts the checkout: begin_checkout with the cart, then `href` (the checkout page, or the
+ * login before it for a logged-out shopper, so no page view goes to a redirecting route).
+ */
 export function CheckoutButton({
   items,
   value,
   currency,
+  href,
 }: {
   items: ProductItem[];
   value: number;
   currency: string;
+  href: string;
 }) {
   const clickstream = useClickstream();
   const router = useRouter();
@@ -49,7 +54,7 @@ export function CheckoutButton({
       className="primary"
       onClick={() => {
         clickstream.record('begin_checkout', { items, attributes: { value, currency } });
-        router.push('/checkout');
+        router.push(href);
       }}
     >
       Checkout

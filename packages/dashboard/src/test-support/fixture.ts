@@ -60,7 +60,8 @@ interface Spec {
   loggedIn?: boolean;
 }
 
-function event(spec: Spec): RawEvent {
+/** One raw event of the fixture (also for tests with events of their own). */
+export function event(spec: Spec): RawEvent {
   sequence += 1;
   const time = typeof spec.at === 'number' ? spec.at : Date.parse(`${spec.at}Z`);
   return {

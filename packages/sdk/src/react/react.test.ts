@@ -153,6 +153,27 @@ describe('usePageViews', () => {
     expect(pageViews().map((event) => event.page_title)).toEqual(['Home', 'Skillet']);
   });
 
+  it('records no view of a route that redirected before it showed', async () => {
+    await show('/');
+    document.title = '';
+    await show('/checkout', createElement(ProductPage, { id: 'sku-3' }));
+    history.replaceState(null, '', '/login?next=/checkout');
+    await show('/login?next=/checkout');
+    document.title = 'Log in';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await seen[0]?.flush();
+    const names = endpoint
+      .names()
+      .filter((name) => !['session_start', 'first_visit'].includes(name));
+    expect(names).toEqual(['page_view', 'view_item', 'page_view']);
+    expect(
+      pageViews().map((event) => [new URL(event.page_url ?? '').pathname, event.page_title]),
+    ).toEqual([
+      ['/', 'Home'],
+      ['/login', 'Log in'],
+    ]);
+  });
+
   it('records a waiting page view untitled when the next route comes, or after a second', async () => {
     await show('/');
     document.title = '';

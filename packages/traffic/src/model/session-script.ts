@@ -125,10 +125,9 @@ export function runSessionScript(
   const value = cart.reduce((sum, item) => sum + effectiveCents(item.product) * item.quantity, 0);
   writer.act({ kind: 'checkout' });
   writer.record('begin_checkout', { value: value / 100, currency: 'USD' });
-  writer.page('/checkout', 'Checkout');
-  // The store's checkout sends a logged-out shopper to log in first: it records a page view
-  // for the /checkout route, then one for the login it redirects to.
-  if (!writer.userId) writer.page(LOGIN_FOR_CHECKOUT, 'Log in');
+  // The store's Checkout button takes a logged-out shopper to log in first.
+  if (writer.userId) writer.page('/checkout', 'Checkout');
+  else writer.page(LOGIN_FOR_CHECKOUT, 'Log in');
   if (intent === 'abandon') return;
   if (!writer.userId && options.registered) {
     logIn(writer, options.registered, '/checkout', 'Checkout');

@@ -4,6 +4,7 @@ import { migrate } from '../migrate.js';
 import { insertEvents, testEventRow } from '../testing/insert-events.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { rebuildAll, rebuildDerived } from './derive.js';
+import { DERIVE_STEPS } from './steps.js';
 
 // One database for the file, emptied before each test (a PGlite takes seconds to create).
 let db: TestDatabase;
@@ -18,7 +19,9 @@ afterAll(async () => {
   await db.drop();
 });
 beforeEach(async () => {
-  await client.query(`TRUNCATE clickstream_events, sessions, daily_metrics, derive_dirty_sessions;
+  // Every derived table too: the rollups (which daily_metrics sums) follow the events.
+  const derivedTables = DERIVE_STEPS.flatMap((step) => step.tables).join(', ');
+  await client.query(`TRUNCATE clickstream_events, derive_dirty_sessions, ${derivedTables};
     UPDATE derive_state SET time_zone = NULL, rebuilt_at = NULL`);
 });
 

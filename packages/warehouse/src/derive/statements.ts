@@ -134,26 +134,29 @@ export const PURCHASES: readonly string[] = [
     ON CONFLICT DO NOTHING`,
 ];
 
-/** `daily_metrics` for every affected (app_id, day): DELETE, then INSERT from scratch. */
+/**
+ * `daily_metrics` for every affected (app_id, day): DELETE, then INSERT, from the rollups
+ * (which run before it) rather than the day's events: users, new users and events from
+ * `daily_clients` (one row per client and day), page views from the page rows of
+ * `daily_client_values`, sessions from `daily_session_totals`, purchases from `purchases`.
+ */
 export const DAILY_METRICS: readonly string[] = [
   `DELETE FROM daily_metrics m USING affected_days d WHERE m.app_id = d.app_id AND m.day = d.day`,
   `INSERT INTO daily_metrics
-    SELECT d.day, d.app_id, ev.users, ev.new_users, se.sessions, se.engaged_sessions,
-      se.bounces, ev.events, ev.page_views, pu.purchases, pu.revenue
+    SELECT d.day, d.app_id, cl.users, cl.new_users, coalesce(se.sessions, 0),
+      coalesce(se.engaged, 0), coalesce(se.sessions - se.engaged, 0), coalesce(cl.events, 0),
+      coalesce(pv.page_views, 0), pu.purchases, pu.revenue
     FROM affected_days d
     CROSS JOIN LATERAL (
-      SELECT count(DISTINCT e.client_id) AS users,
-        count(DISTINCT e.client_id) FILTER (WHERE e.event_name = 'first_visit') AS new_users,
-        count(*) AS events,
-        count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views
-      FROM clickstream_events e WHERE e.app_id = d.app_id
-        AND e.event_timestamp >= d.day AND e.event_timestamp < d.day + 1) ev
+      SELECT count(*) AS users, count(*) FILTER (WHERE c.first_visit) AS new_users,
+        sum(c.events) AS events
+      FROM daily_clients c WHERE c.day = d.day AND c.app_id = d.app_id) cl
     CROSS JOIN LATERAL (
-      SELECT count(*) AS sessions, count(*) FILTER (WHERE s.engaged) AS engaged_sessions,
-        count(*) FILTER (WHERE s.bounce) AS bounces
-      FROM sessions s WHERE s.app_id = d.app_id AND s.session_date = d.day) se
+      SELECT sum(v.events) AS page_views FROM daily_client_values v
+      WHERE v.dimension = 'page' AND v.day = d.day AND v.app_id = d.app_id) pv
+    LEFT JOIN daily_session_totals se ON se.day = d.day AND se.app_id = d.app_id
     CROSS JOIN LATERAL (
       SELECT count(*) AS purchases, coalesce(sum(p.value), 0) AS revenue
       FROM purchases p WHERE p.app_id = d.app_id AND p.purchase_date = d.day) pu
-    WHERE ev.events > 0 OR se.sessions > 0 OR pu.purchases > 0`,
+    WHERE cl.users > 0 OR se.sessions > 0 OR pu.purchases > 0`,
 ];

@@ -1,6 +1,6 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-import { deleteAffectedDays } from './sql.js';
+import { deleteTouchedClientDays } from './sql.js';
 
 const STEP_NUMBER = `CASE e.event_name WHEN 'add_to_cart' THEN 1 WHEN 'begin_checkout' THEN 2 ELSE 3 END`;
 
@@ -18,13 +18,13 @@ export const CLIENTS_STEP: DeriveStep = {
     TABLES.funnelSteps,
   ],
   statements: [
-    deleteAffectedDays(TABLES.dailyClients),
+    deleteTouchedClientDays(TABLES.dailyClients),
     `INSERT INTO ${TABLES.dailyClients}
       SELECT day, app_id, client_key, count(*), bool_or(event_name = 'first_visit'),
         bool_or(event_name = 'view_item'), bool_or(event_name = 'add_to_cart'),
         bool_or(event_name = 'begin_checkout'), bool_or(event_name = 'purchase')
       FROM day_events GROUP BY day, app_id, client_key`,
-    deleteAffectedDays(TABLES.dailyClientValues),
+    deleteTouchedClientDays(TABLES.dailyClientValues),
     `INSERT INTO ${TABLES.dailyClientValues}
       SELECT 'page', day, app_id, coalesce(path, '(none)'), client_key, count(*)
         FROM day_events WHERE event_name = 'page_view' GROUP BY 2, 3, 4, 5
@@ -34,11 +34,11 @@ export const CLIENTS_STEP: DeriveStep = {
 `,
     `INSERT INTO ${TABLES.agentKeys} (user_agent)
       SELECT DISTINCT coalesce(user_agent, '') FROM day_events ORDER BY 1 ON CONFLICT DO NOTHING`,
-    deleteAffectedDays(TABLES.dailyClientAgents),
+    deleteTouchedClientDays(TABLES.dailyClientAgents),
     `INSERT INTO ${TABLES.dailyClientAgents} (day, app_id, client_key, agent_key)
       SELECT DISTINCT e.day, e.app_id, e.client_key, a.agent_key
       FROM day_events e JOIN ${TABLES.agentKeys} a ON a.user_agent = coalesce(e.user_agent, '')`,
-    deleteAffectedDays(TABLES.funnelSteps),
+    deleteTouchedClientDays(TABLES.funnelSteps),
     // Step 0 keeps each day's first view_item: a range's earliest is the earliest of those.
     `INSERT INTO ${TABLES.funnelSteps}
       SELECT day, app_id, client_key, 0, min(event_timestamp)

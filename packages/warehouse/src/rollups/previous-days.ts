@@ -3,12 +3,12 @@ import { TABLES } from '../tables/names.js';
 import { deleteAffectedDays } from './sql.js';
 
 /**
- * Sets each per-client rollup row's previous day (see migration 12) for every client of the
- * affected days (their rows of other days may have gained a predecessor), writing only rows
+ * Sets each per-client rollup row's previous day (see migration 12) for every touched
+ * client (their rows of other days may have gained a predecessor), writing only rows
  * that change and recording their days; then counts the rows of the affected and changed
  * days by previous day (`daily_first_counts`). Runs after the per-client rollups.
  */
-const affectedClients = `(SELECT DISTINCT client_key FROM day_events)`;
+const affectedClients = `(SELECT DISTINCT client_key FROM touched_client_days)`;
 const prior = (partition: string, order: string, filter = '') =>
   `max(day) ${filter} OVER (PARTITION BY ${partition} ORDER BY ${order}
     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;

@@ -7,19 +7,23 @@ import { deleteAffectedDays } from './sql.js';
  * the lines of the purchases first recorded that day (purchases = distinct transactions,
  * units = quantities, revenue = (discount price, else price) x quantity); then the same per
  * category and per brand, a transaction counted once per group. A transaction has one day,
- * so a range's distinct transactions are the sum of its days'. Reads `day_events`.
+ * so a range's distinct transactions are the sum of its days'. Reads each affected day's
+ * `view_item` and `add_to_cart` events (index on event name and time) and purchases.
  */
 export const PRODUCTS_STEP: DeriveStep = {
   name: 'products, categories and brands per day',
   tables: [TABLES.dailyProducts, TABLES.dailyProductGroups],
   statements: [
     `CREATE TEMP TABLE day_product_facts ON COMMIT DROP AS
-      SELECT day, app_id, context_product_id AS product_id, context_product_name AS name,
-        context_product_category AS category, context_product_brand AS brand,
-        (event_name = 'view_item')::int AS views, (event_name = 'add_to_cart')::int AS add_to_carts,
+      SELECT d.day, d.app_id, e.context_product_id AS product_id, e.context_product_name AS name,
+        e.context_product_category AS category, e.context_product_brand AS brand,
+        (e.event_name = 'view_item')::int AS views, (e.event_name = 'add_to_cart')::int AS add_to_carts,
         NULL::text AS transaction_key, 0 AS units, 0::numeric AS revenue
-      FROM day_events
-      WHERE context_product_id IS NOT NULL AND event_name IN ('view_item', 'add_to_cart')
+      FROM affected_days d CROSS JOIN LATERAL (
+        SELECT * FROM clickstream_events e
+        WHERE e.event_name IN ('view_item', 'add_to_cart') AND e.app_id = d.app_id
+          AND e.event_timestamp >= d.day AND e.event_timestamp < d.day + 1
+          AND e.context_product_id IS NOT NULL) e
       UNION ALL
       SELECT d.day, d.app_id, i.product_id, i.product_name, i.product_category, i.product_brand,
         0, 0, i.transaction_key, i.quantity, coalesce(i.discount_price, i.price, 0) * i.quantity

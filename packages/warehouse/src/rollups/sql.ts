@@ -4,6 +4,11 @@
 export const deleteAffectedDays = (table: string) =>
   `DELETE FROM ${table} r USING affected_days d WHERE r.app_id = d.app_id AND r.day = d.day`;
 
-/** The events of an affected day (alias e, days alias d), cut in the reporting time zone. */
-export const EVENTS_OF_AFFECTED_DAYS = `affected_days d JOIN clickstream_events e
-  ON e.app_id = d.app_id AND e.event_timestamp >= d.day AND e.event_timestamp < d.day + 1`;
+/**
+ * DELETE of a per-client rollup table's rows for the (day, app_id, client_key) of the
+ * touched clients' events on the affected days (`touched_client_days`): no other row of
+ * those days can change, since only the touched sessions gained events.
+ */
+export const deleteTouchedClientDays = (table: string) =>
+  `DELETE FROM ${table} r USING touched_client_days x
+    WHERE r.day = x.day AND r.app_id = x.app_id AND r.client_key = x.client_key`;
