@@ -5,7 +5,8 @@ import { bin, nodeCommand } from './commands.js';
 /**
  * `clicktrail-warehouse serve`: the embedded PostgreSQL (PGlite over the wire protocol) that
  * the ETL, the dashboard and the store share, holding the warehouse (`public`) and the
- * store's `clickstream_web` schema.
+ * store's `clickstream_web` schema. The stack holds its data folder's lock, so a warehouse
+ * lock whose process is gone can only be a stack's that was killed: it is taken over.
  */
 export function warehouseService(settings: StackSettings): ServiceDefinition {
   const { port } = settings.ports.warehouse;
@@ -18,6 +19,7 @@ export function warehouseService(settings: StackSettings): ServiceDefinition {
       settings.dwDir,
       '--port',
       String(port),
+      '--take-over-stale-lock',
     ]),
     ready: async (output) => {
       await output.waitForLine((line) => line.includes('"status":"serving"'), 120_000);

@@ -92,6 +92,28 @@ describe('ensureEmbeddedServer', () => {
     );
   });
 
+  it('takes over a lock left by a process that died when told to (the stack owns the folder)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clicktrail-dw-'));
+    const dead = spawn(process.execPath, ['-e', '']);
+    await once(dead, 'exit');
+    await writeFile(join(dir, PGLITE_LOCK_FILE), JSON.stringify({ pid: dead.pid, port: 1 }));
+    const server = await ensureEmbeddedServer({
+      dir,
+      port: await freeLoopbackPort(),
+      takeOverStaleLock: true,
+    });
+    try {
+      expect(server.startedHere).toBe(true);
+      expect(server.tookOverFrom).toBe(dead.pid);
+      const client = new pg.Client({ connectionString: server.connectionString });
+      await client.connect();
+      expect((await client.query('SELECT 1 AS one')).rows[0]?.one).toBe(1);
+      await client.end();
+    } finally {
+      await server.release();
+    }
+  });
+
   it('says which setting to change when another program has the port', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clicktrail-dw-'));
     const other = createServer().listen(0, '127.0.0.1');

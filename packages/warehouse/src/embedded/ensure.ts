@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,12 @@ export interface EnsureOptions {
   port?: number;
   /** How long to wait for a server another process is starting (default 30 s). */
   waitMs?: number;
+  /**
+   * Take over a lock whose process is gone instead of refusing, for a caller that knows no
+   * one else can use the folder (the stack, which holds its data folder's own lock).
+   * PostgreSQL's crash recovery runs as the folder opens, as after any crash.
+   */
+  takeOverStaleLock?: boolean;
 }
 
 export interface SharedServer {
@@ -19,6 +25,8 @@ export interface SharedServer {
   port: number;
   /** true when this process runs the server; it then serves until every `release`. */
   startedHere: boolean;
+  /** The pid of the dead process whose stale lock was taken over, if one was. */
+  tookOverFrom?: number;
   /** Gives up this use; the last use in the process that started it stops the server. */
   release(): Promise<void>;
 }
@@ -79,7 +87,8 @@ async function waitForHolder(dir: string, holder: LockHolder, waitMs: number): P
  * The one embedded PostgreSQL for `dir`, shared by every local process: the first to come
  * starts PGlite behind a socket on `port` and records itself in the folder's lock file;
  * later ones (in this process or another) get the same connection string. A lock left by
- * a process that died is reported with how to clear it, never taken over.
+ * a process that died is reported with how to clear it, and taken over only when
+ * `takeOverStaleLock` says the caller owns the folder.
  */
 export async function ensureEmbeddedServer(options: EnsureOptions): Promise<SharedServer> {
   const dir = resolve(options.dir);
@@ -91,7 +100,13 @@ export async function ensureEmbeddedServer(options: EnsureOptions): Promise<Shar
     return shared(dir, running);
   }
   await mkdir(dir, { recursive: true });
-  const lock = await tryLockFolder(dir, port);
+  let lock = await tryLockFolder(dir, port);
+  let tookOverFrom: number | undefined;
+  if (lock.kind === 'stale' && options.takeOverStaleLock) {
+    tookOverFrom = lock.pid;
+    await rm(lock.path, { force: true });
+    lock = await tryLockFolder(dir, port);
+  }
   if (lock.kind === 'stale') throw new EmbeddedWarehouseError(staleLockMessage(dir, lock));
   if (lock.kind === 'held') {
     const holderPort = await waitForHolder(dir, lock, options.waitMs ?? 30_000);
@@ -113,7 +128,7 @@ export async function ensureEmbeddedServer(options: EnsureOptions): Promise<Shar
     .then((server) => ({ server, uses: 1 }));
   runningHere.set(dir, starting);
   try {
-    return shared(dir, await starting);
+    return { ...shared(dir, await starting), tookOverFrom };
   } catch (error) {
     runningHere.delete(dir);
     throw error;
