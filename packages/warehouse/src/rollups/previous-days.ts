@@ -1,6 +1,5 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-import { deleteAffectedDays } from './sql.js';
 
 /**
  * Sets each per-client rollup row's previous day (see migration 12) for every touched
