@@ -6,6 +6,7 @@ import { dropDirtyDays } from './005-drop-dirty-days.js';
 import { rejectedObjects } from './010-rejected-objects.js';
 import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
+import { sessionLandings } from './013-session-landings.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: rollups + fillRollupsOnNextDerive,
   },
   { version: 12, name: 'previous days of the per-client rollups', sql: firstInRange },
+  { version: 13, name: 'landing facts per session', sql: sessionLandings },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

@@ -27,6 +27,7 @@ const ROLLUPS = [
   'funnel_steps',
   'daily_first_counts',
   'daily_client_agents',
+  'session_landings',
 ] as const;
 type Row = Record<string, unknown>;
 

@@ -25,6 +25,8 @@ export const TABLES = {
   dailyClientAgents: 'daily_client_agents',
   /** Rollup: per-client rows counted by (day, previous day), for distinct clients over ranges. */
   dailyFirstCounts: 'daily_first_counts',
+  /** Rollup: each session's landing referrer and UTM tags, and whether it has a purchase. */
+  sessionLandings: 'session_landings',
   /** Rollup: sessions by start day, totals. */
   dailySessionTotals: 'daily_session_totals',
   /** Rollup: sessions by start day and landing referrer, campaign, landing and exit path. */
