@@ -91,7 +91,8 @@ try {
   execFileSync(
     process.execPath,
     [
-      here('../../etl-lambda/dist/cli.js'),
+      // The ETL's public CLI (its bin), as an operator runs it.
+      here('../../etl-lambda/bin/clicktrail-etl.js'),
       'run',
       '--full',
       '--raw-dir',
