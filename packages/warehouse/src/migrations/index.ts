@@ -7,6 +7,7 @@ import { rejectedObjects } from './010-rejected-objects.js';
 import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
 import { sessionLandings } from './013-session-landings.js';
+import { funnelChains } from './014-funnel-chains.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 12, name: 'previous days of the per-client rollups', sql: firstInRange },
   { version: 13, name: 'landing facts per session', sql: sessionLandings },
+  { version: 14, name: 'closed-funnel chains per client', sql: funnelChains },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

@@ -1,6 +1,7 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { CLIENTS_STEP } from './clients.js';
 import { DAY_EVENTS_STEP } from './day-events.js';
+import { FUNNEL_CHAINS_STEP } from './funnel-chains.js';
 import { PREVIOUS_DAYS_STEP } from './previous-days.js';
 import { PRODUCTS_STEP } from './products.js';
 import { SESSIONS_STEP } from './sessions.js';
@@ -14,6 +15,7 @@ import { SESSIONS_STEP } from './sessions.js';
 export const ROLLUP_STEPS: readonly DeriveStep[] = [
   DAY_EVENTS_STEP,
   CLIENTS_STEP,
+  FUNNEL_CHAINS_STEP,
   PREVIOUS_DAYS_STEP,
   SESSIONS_STEP,
   PRODUCTS_STEP,

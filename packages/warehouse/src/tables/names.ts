@@ -37,6 +37,8 @@ export const TABLES = {
   dailyProductGroups: 'daily_product_groups',
   /** Rollup: the closed funnel's candidate step times per client and day. */
   funnelSteps: 'funnel_steps',
+  /** Rollup: each client's closed-funnel chain over all its time (per app, across apps). */
+  funnelChains: 'funnel_chains',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */
