@@ -16,17 +16,17 @@ export interface Funnel {
 const CHAINS = `funnel_chains c, bounds b
   WHERE c.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END AND c.app_id = coalesce($3, '')`;
 
-/** One step's candidate times in the range, of the clients who viewed an item before it. */
+/** One step's candidate times in the range (`funnel_steps`: each day's first view_item, every later step). */
 const stepRows = (step: number) =>
-  `SELECT r.client_key, r.at FROM funnel_steps r WHERE r.step = ${step} AND ${DAY_IN_RANGE}
-    AND r.client_key IN (SELECT client_key FROM earlier)`;
+  `SELECT r.client_key, r.at FROM funnel_steps r WHERE r.step = ${step} AND ${DAY_IN_RANGE}`;
 
 /**
  * Closed: each step's earliest event at or after the previous step's, per client, so a
  * client counts at step n only after steps 1..n in that order (greedy earliest matching
  * finds an ordered path whenever one exists). A client whose first view_item ever is in the
  * range follows its stored chain, cut at the range's end (`chained`). The others with a
- * view_item before the range (`earlier`) are matched on their step times in the range.
+ * view_item before the range (its chain starts before it) are matched on their step times
+ * in the range.
  */
 const CLOSED_SQL = `WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE $4 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $4 AS hi
@@ -36,10 +36,10 @@ chained AS (
     count(*) FILTER (WHERE c.t2 < b.hi) AS s2, count(*) FILTER (WHERE c.t3 < b.hi) AS s3
   FROM ${CHAINS} AND c.t0 >= b.lo AND c.t0 < b.hi
 ),
-earlier AS (SELECT c.client_key FROM ${CHAINS} AND c.t0 < b.lo),
 ${FUNNEL_STEPS.map((_, i) =>
   i === 0
-    ? `s0 AS (SELECT client_key, min(at) AS t FROM (${stepRows(0)}) e GROUP BY 1)`
+    ? `s0 AS (SELECT e.client_key, min(e.at) AS t FROM (${stepRows(0)}) e
+      , ${CHAINS} AND c.client_key = e.client_key AND c.t0 < b.lo GROUP BY 1)`
     : `s${i} AS (SELECT e.client_key, min(e.at) AS t FROM (${stepRows(i)}) e
       JOIN s${i - 1} p USING (client_key) WHERE e.at >= p.t GROUP BY 1)`,
 ).join(',\n')}
