@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 
-export declare const CHROMIUM_ARGS: string[];
+export { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 export interface LaunchedChromium {
   /** One browser profile: its pages share localStorage and IndexedDB, like tabs. */

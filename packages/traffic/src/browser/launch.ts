@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '@clicktrail/test-browser/args';
 import type { Browser } from 'playwright-core';
 
 /** No Chromium, or no playwright-core: the browser driver cannot run here (the ingest one can). */
@@ -28,17 +29,7 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 
 // What makes the SDK see a shopper, not a robot: a browser's user agent is set per visitor,
 // and this flag keeps `navigator.webdriver` false (the SDK skips webdriver sessions).
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-blink-features=AutomationControlled',
-];
+const ARGS = [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'];
 
 /** Starts Chromium through playwright-core, an optional dependency loaded only here. */
 export async function launchBrowser(executablePath = findChromium()): Promise<Browser> {
