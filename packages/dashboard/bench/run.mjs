@@ -88,18 +88,10 @@ try {
     `generated ${generated.lines} events of ${generated.clients} clients in ${generated.objects} objects (${ms((performance.now() - t) / 1000)} s)`,
   );
   t = performance.now();
+  // The ETL's CLI as pnpm links it from the dev dependency, as an operator runs it.
   execFileSync(
-    process.execPath,
-    [
-      // The ETL's public CLI (its bin), as an operator runs it.
-      here('../../etl-lambda/bin/clicktrail-etl.js'),
-      'run',
-      '--full',
-      '--raw-dir',
-      raw,
-      '--database-url',
-      dbUrl.toString(),
-    ],
+    here('../node_modules/.bin/clicktrail-etl'),
+    ['run', '--full', '--raw-dir', raw, '--database-url', dbUrl.toString()],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   log(`loaded and derived by clicktrail-etl in ${ms((performance.now() - t) / 1000)} s`);
