@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { RawStore } from '@clicktrail/raw-store';
+import { testEvent } from '@clicktrail/sdk/schema';
 import type { HttpApiEvent } from './api-gateway.js';
 
 export const NOW = Date.UTC(2026, 10, 25, 13, 36, 2, 123);
@@ -14,23 +15,16 @@ let counter = 0;
 export function wireEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   counter += 1;
   return {
-    event_id: `evt_${String(counter).padStart(16, '0')}`,
-    event_name: 'page_view',
-    event_timestamp: NOW - 2_000,
-    app_id: 'shop',
-    client_id: 'client-1',
-    session_id: 'session-1',
-    session_number: 1,
-    is_first_visit: false,
-    user_id: null,
-    user_login_state: 'logged_out',
-    identity_source: null,
-    page_url: 'https://shop.example/',
-    page_referrer: null,
-    page_title: 'Home',
-    product: null,
-    attributes: { plan: 'free' },
-    sdk_version: '0.1.0',
+    ...testEvent({
+      event_id: `evt_${String(counter).padStart(16, '0')}`,
+      event_name: 'page_view',
+      event_timestamp: NOW - 2_000,
+      is_first_visit: false,
+      page_url: 'https://shop.example/',
+      page_title: 'Home',
+      product: null,
+      attributes: { plan: 'free' },
+    }),
     ...overrides,
   };
 }

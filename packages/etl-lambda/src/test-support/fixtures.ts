@@ -3,33 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LocalFolderStore } from '@clicktrail/raw-store';
-import type { RawEvent } from '@clicktrail/sdk/schema';
+import { type RawEvent, testEvent } from '@clicktrail/sdk/schema';
 
 let counter = 0;
 
-/** A valid raw line; ids are unique unless given. */
+/** A valid raw line: the schema's test event as ingest stores it; ids are unique unless given. */
 export function rawEvent(overrides: Partial<RawEvent> = {}): RawEvent {
   counter += 1;
   const time = overrides.event_timestamp ?? Date.UTC(2026, 10, 20, 10, 0, 0);
   return {
-    event_id: `evt_${String(counter).padStart(12, '0')}_${Math.random().toString(36).slice(2, 8)}`,
-    event_name: 'page_view',
-    event_timestamp: time,
-    app_id: 'shop',
-    client_id: 'client-a',
-    session_id: 'session-a',
-    session_number: 1,
-    is_first_visit: false,
-    user_id: null,
-    user_login_state: 'logged_out',
-    identity_source: null,
-    page_url: 'https://shop.example/',
-    page_referrer: null,
-    page_title: 'Home',
-    product: null,
-    items: [],
-    attributes: {},
-    sdk_version: '0.1.0',
+    ...testEvent({
+      event_id: `evt_${String(counter).padStart(12, '0')}_${Math.random().toString(36).slice(2, 8)}`,
+      event_name: 'page_view',
+      event_timestamp: time,
+      client_id: 'client-a',
+      session_id: 'session-a',
+      is_first_visit: false,
+      page_url: 'https://shop.example/',
+      page_title: 'Home',
+      product: null,
+      attributes: {},
+    }),
     raw_version: 1,
     received_at: time + 1_000,
     request_id: 'req-1',

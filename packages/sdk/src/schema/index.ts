@@ -29,5 +29,7 @@ export {
 } from './limits.js';
 export type { RawEnvelope, RawEvent, RawEventCheck } from './raw-event.js';
 export { validateRawEvent } from './raw-event.js';
+// The one test-event factory: every package's fixtures start from it.
+export { testEvent } from './test-event.js';
 export type { EventCheck } from './validate-event.js';
 export { validateEvent } from './validate-event.js';
