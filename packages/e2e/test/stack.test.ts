@@ -93,10 +93,8 @@ describe('the stack npm run demo starts', () => {
     expect(verify.code, verify.output).toBe(0);
   });
 
-  // Known gap, kept visible: the dashboard credits a purchase to the product context of the
-  // purchase event, not to the purchase's items, so per-product purchases, units and revenue
-  // read 0 for the SDK's item-carrying purchases. This turns red once that is fixed: then
-  // fold it into the test above.
+  // The SDK's purchases carry their lines in `items`, not a product context: each product's
+  // purchases, units and revenue come from those lines.
   it('shows each product its purchases, units and revenue from purchase items', async () => {
     const verify = await runVerify(truthFile, `http://127.0.0.1:${ports.DASHBOARD_PORT}`, [
       'product-purchases',
