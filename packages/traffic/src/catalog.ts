@@ -34,18 +34,27 @@ const ADJECTIVES = ['Classic', 'Compact', 'Deluxe', 'Everyday', 'Trail', 'Studio
 export const effectiveCents = (product: Product): number =>
   product.discountCents ?? product.priceCents;
 
-/** A seeded catalog for the ingest driver (the browser driver uses the store's own products). */
+/**
+ * A seeded catalog for the ingest driver (the browser driver uses the store's own products).
+ * Names are unique, as a shop's are: two products called the same would read as one on the
+ * dashboard.
+ */
 export function makeCatalog(random: Random, size = 48): Product[] {
+  const names = new Set<string>();
   return Array.from({ length: size }, (_, index) => {
     const priceCents = random.int(3, 120) * 100 + random.pick([0, 50, 99]);
-    const name = `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`;
+    const brand = random.pick(BRANDS);
+    let name: string;
+    do name = `${brand} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`;
+    while (names.has(name));
+    names.add(name);
     const category = random.pick(CATEGORIES);
     return {
       id: `sku-${String(index + 1).padStart(3, '0')}`,
       name,
       category,
       categorySlug: category,
-      brand: random.pick(BRANDS),
+      brand,
       priceCents,
       discountCents: random.chance(0.25) ? Math.round(priceCents * 0.8) : null,
     };
