@@ -1,21 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServerDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  freeStackPorts,
-  type RunningStack,
-  type StackPorts,
-  startStack,
-} from './support/stack-process.js';
+import { type RunningStack, type StackPorts, startStack } from './support/stack-process.js';
+import { startTestStack, type TestStack } from './support/test-stack.js';
 import { runTraffic, runVerify } from './support/traffic.js';
 
+let running: TestStack;
 let dataDir: string;
 let ports: StackPorts;
 let stack: RunningStack;
-let database: TestDatabase | null;
 let env: Record<string, string | undefined>;
 let truthFile: string;
 
@@ -29,30 +23,11 @@ const portIsServed = async (port: string) => {
 };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-stack-'));
-  ports = await freeStackPorts();
-  const adminUrl = process.env.DATABASE_URL;
-  database = adminUrl ? await createServerDatabase(adminUrl) : null;
-  env = {
-    ...ports,
-    CLICKTRAIL_DATA_DIR: dataDir,
-    ETL_EVERY_SECONDS: '2',
-    DATABASE_URL: database?.url ?? '',
-    CLICKTRAIL_APP_ID: 'stack-e2e',
-  };
-  stack = startStack(env);
-  // The banner's last line: everything above it has been printed too.
-  await stack.waitFor(/^ {2}data {7}/, 240_000);
+  running = await startTestStack({ appId: 'stack-e2e' });
+  ({ stack, ports, dataDir, env } = running);
 }, 300_000);
 
-afterAll(async () => {
-  if (stack && stack.child.exitCode === null) {
-    stack.child.kill('SIGTERM');
-    await stack.exited;
-  }
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('the stack npm run demo starts', () => {
   it('announces every part with its URL and the demo login', () => {

@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type LaunchedChromium, launchChromium } from '@clicktrail/test-browser';
-import { createServerDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
+import type { TestDatabase } from '@clicktrail/warehouse/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rawEventLines } from './support/raw-files.js';
 import { type StackDatabase, stackDatabase } from './support/stack-database.js';
-import {
-  freeStackPorts,
-  type RunningStack,
-  type StackPorts,
-  startStack,
-} from './support/stack-process.js';
+import type { RunningStack, StackPorts } from './support/stack-process.js';
+import { startTestStack, type TestStack } from './support/test-stack.js';
 
-const STORE_BUILD = fileURLToPath(
-  new URL('../../../examples/nextjs-store/.next/BUILD_ID', import.meta.url),
-);
 const APP_ID = 'store-e2e';
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'Engine-Analytical-1843!';
@@ -55,6 +44,7 @@ interface Row {
   attributes: Record<string, unknown>;
 }
 
+let running: TestStack;
 let dataDir: string;
 let ports: StackPorts;
 let stack: RunningStack;
@@ -172,23 +162,13 @@ async function waitForWarehouse(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(STORE_BUILD)) {
-    throw new Error('examples/nextjs-store has no production build: run `pnpm -r build` first');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-store-e2e-'));
-  ports = await freeStackPorts();
-  const adminUrl = process.env.DATABASE_URL;
-  server = adminUrl ? await createServerDatabase(adminUrl) : null;
-  stack = startStack({
-    ...ports,
-    CLICKTRAIL_DATA_DIR: dataDir,
-    ETL_EVERY_SECONDS: '2',
-    DATABASE_URL: server?.url ?? '',
-    CLICKTRAIL_APP_ID: APP_ID,
+  running = await startTestStack({
+    appId: APP_ID,
+    needsStore: true,
     // Headless Chromium is a bot to the SDK: this test wants its events.
-    NEXT_PUBLIC_CLICKTRAIL_TRACK_BOTS: '1',
+    env: { NEXT_PUBLIC_CLICKTRAIL_TRACK_BOTS: '1' },
   });
-  await stack.waitFor(/^ {2}data {7}/, 240_000);
+  ({ stack, ports, dataDir, server } = running);
   db = stackDatabase(server?.url ?? null, ports.CLICKTRAIL_PG_PORT);
   [a, b] = await pickProducts();
   chromium = await launchChromium();
@@ -217,12 +197,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await chromium?.close();
-  if (stack && stack.child.exitCode === null) {
-    stack.child.kill('SIGTERM');
-    await stack.exited;
-  }
-  await server?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const sessionOne = (id: string) => [

@@ -1,61 +1,35 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Ledger } from '@clicktrail/traffic';
-import { createServerDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
+import type { TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForEtlAfter } from './support/etl-wait.js';
-import {
-  freeStackPorts,
-  type RunningStack,
-  type StackPorts,
-  startStack,
-} from './support/stack-process.js';
+import type { StackPorts } from './support/stack-process.js';
+import { startTestStack, type TestStack } from './support/test-stack.js';
 import { runBrowserTraffic, runTraffic, runVerify, wholeHistory } from './support/traffic.js';
 
-const STORE_BUILD = fileURLToPath(
-  new URL('../../../examples/nextjs-store/.next/BUILD_ID', import.meta.url),
-);
 /** The store's app id: the browser driver's events are recorded under it. */
 const STORE_APP = 'truth-store';
 /** The ingest driver posts under an app of its own, so the two ledgers never meet. */
 const INGEST_APP = 'truth-ingest';
 const SIMULATION = { seed: 4, visitors: 5, days: 2 };
 
+let running: TestStack;
 let dataDir: string;
 let ports: StackPorts;
-let stack: RunningStack;
 let server: TestDatabase | null;
 let dashboard: string;
 
 beforeAll(async () => {
-  if (!existsSync(STORE_BUILD)) {
-    throw new Error('examples/nextjs-store has no production build: run `pnpm -r build` first');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'clicktrail-truth-'));
-  ports = await freeStackPorts();
-  const adminUrl = process.env.DATABASE_URL;
-  server = adminUrl ? await createServerDatabase(adminUrl) : null;
-  stack = startStack({
-    ...ports,
-    CLICKTRAIL_DATA_DIR: dataDir,
-    ETL_EVERY_SECONDS: '2',
-    DATABASE_URL: server?.url ?? '',
-    CLICKTRAIL_APP_ID: STORE_APP,
+  running = await startTestStack({
+    appId: STORE_APP,
+    needsStore: true,
   });
-  await stack.waitFor(/^ {2}data {7}/, 240_000);
+  ({ ports, dataDir, server } = running);
   dashboard = `http://127.0.0.1:${ports.DASHBOARD_PORT}`;
 }, 300_000);
 
 afterAll(async () => {
-  if (stack && stack.child.exitCode === null) {
-    stack.child.kill('SIGTERM');
-    await stack.exited;
-  }
-  await server?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe('one behaviour model, two drivers, and the dashboard shows exactly their truth', () => {

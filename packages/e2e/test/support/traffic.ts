@@ -16,32 +16,39 @@ export interface TrafficRun {
   retries: number;
 }
 
-/** `clicktrail-traffic --via ingest` into `endpoint`, with its ledger written to `dir`. */
-export async function runTraffic(
-  endpoint: string,
-  dir: string,
-  options: { seed: number; visitors: number; days: number; appId: string },
-): Promise<TrafficRun> {
-  const truth = join(dir, `truth-${options.seed}.json`);
+const options = (run: { seed: number; visitors: number; days: number; appId: string }) => [
+  '--seed',
+  String(run.seed),
+  '--visitors',
+  String(run.visitors),
+  '--days',
+  String(run.days),
+  '--app-id',
+  run.appId,
+];
+
+/** Runs `clicktrail-traffic` with `args`, its ledger written to `truth`; rejects with its output. */
+async function runTrafficCli(args: string[], truth: string) {
   const { stdout } = await promisify(execFile)(process.execPath, [
     TRAFFIC_BIN,
-    '--via',
-    'ingest',
-    '--endpoint',
-    endpoint,
-    '--seed',
-    String(options.seed),
-    '--visitors',
-    String(options.visitors),
-    '--days',
-    String(options.days),
-    '--app-id',
-    options.appId,
+    ...args,
     '--truth',
     truth,
   ]);
   const ledger = JSON.parse(await readFile(truth, 'utf8')) as Ledger;
-  const report = stdout.trim().split('\n').at(-1) ?? '';
+  return { ledger, report: stdout.trim().split('\n').at(-1) ?? '' };
+}
+
+/** `clicktrail-traffic --via ingest` into `endpoint`, with its ledger written to `dir`. */
+export async function runTraffic(
+  endpoint: string,
+  dir: string,
+  run: { seed: number; visitors: number; days: number; appId: string },
+): Promise<TrafficRun> {
+  const { ledger, report } = await runTrafficCli(
+    ['--via', 'ingest', '--endpoint', endpoint, ...options(run)],
+    join(dir, `truth-${run.seed}.json`),
+  );
   return { ledger, report, retries: Number(/\((\d+) retried/.exec(report)?.[1] ?? 0) };
 }
 
@@ -49,35 +56,25 @@ export async function runTraffic(
  * `clicktrail-traffic --via browser` through the store at `origin` (recording into `endpoint`),
  * with its ledger written to `dir`; rejects with its output when it fails.
  */
-export async function runBrowserTraffic(
+export function runBrowserTraffic(
   store: { origin: string; endpoint: string; databaseUrl: string },
   dir: string,
-  options: { seed: number; visitors: number; days: number; appId: string },
+  run: { seed: number; visitors: number; days: number; appId: string },
 ): Promise<{ ledger: Ledger; report: string }> {
-  const truth = join(dir, `truth-browser-${options.seed}.json`);
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    TRAFFIC_BIN,
-    '--via',
-    'browser',
-    '--origin',
-    store.origin,
-    '--endpoint',
-    store.endpoint,
-    '--database-url',
-    store.databaseUrl,
-    '--seed',
-    String(options.seed),
-    '--visitors',
-    String(options.visitors),
-    '--days',
-    String(options.days),
-    '--app-id',
-    options.appId,
-    '--truth',
-    truth,
-  ]);
-  const ledger = JSON.parse(await readFile(truth, 'utf8')) as Ledger;
-  return { ledger, report: stdout.trim().split('\n').at(-1) ?? '' };
+  return runTrafficCli(
+    [
+      '--via',
+      'browser',
+      '--origin',
+      store.origin,
+      '--endpoint',
+      store.endpoint,
+      '--database-url',
+      store.databaseUrl,
+      ...options(run),
+    ],
+    join(dir, `truth-browser-${run.seed}.json`),
+  );
 }
 
 /** The ledger's figures for its whole history (the range spanning from..to). */
