@@ -1,16 +1,15 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate.js';
 import { insertEvents, testEventRow } from '../testing/insert-events.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createMigratedTestDatabase } from '../testing/migrated.js';
+import type { TestDatabase } from '../testing/test-database.js';
 import { rebuildDerived } from './derive.js';
 
 let db: TestDatabase;
 let client: pg.Client;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createMigratedTestDatabase();
   client = await db.connect();
-  await migrate(client);
 });
 afterAll(async () => {
   await client.end();
