@@ -2,6 +2,7 @@ import type { DeriveStep } from '../derive/steps.js';
 import { CLIENTS_STEP } from './clients.js';
 import { DAY_EVENTS_STEP } from './day-events.js';
 import { FUNNEL_CHAINS_STEP } from './funnel-chains.js';
+import { FUNNEL_DAY_CHAINS_STEP } from './funnel-day-chains.js';
 import { PREVIOUS_DAYS_STEP } from './previous-days.js';
 import { PRODUCTS_STEP } from './products.js';
 import { SESSIONS_STEP } from './sessions.js';
@@ -16,6 +17,7 @@ export const ROLLUP_STEPS: readonly DeriveStep[] = [
   DAY_EVENTS_STEP,
   CLIENTS_STEP,
   FUNNEL_CHAINS_STEP,
+  FUNNEL_DAY_CHAINS_STEP,
   PREVIOUS_DAYS_STEP,
   SESSIONS_STEP,
   PRODUCTS_STEP,

@@ -28,6 +28,7 @@ const ROLLUPS = [
   'daily_client_agents',
   'session_landings',
   'funnel_chains',
+  'funnel_day_chains',
 ] as const;
 type Row = Record<string, unknown>;
 

@@ -39,6 +39,8 @@ export const TABLES = {
   funnelSteps: 'funnel_steps',
   /** Rollup: each client's closed-funnel chain over all its time (per app, across apps). */
   funnelChains: 'funnel_chains',
+  /** Rollup: closed-funnel chains from each client's returning view days. */
+  funnelDayChains: 'funnel_day_chains',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */
