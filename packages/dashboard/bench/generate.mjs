@@ -32,10 +32,23 @@ const REFERRERS = [
 ];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
-/** Writes about `events` events; returns how many lines and objects were written. */
+/**
+ * Writes about `events` events; returns how many lines and objects were written.
+ * `idPrefix` keeps a second batch's event ids apart from the first's; `receivedAt` puts
+ * every object in that receive day (a late batch, as a routine ETL run would find it);
+ * `firstVisits: false` for shoppers who have been before.
+ */
 export async function generateTraffic(
   dir,
-  { events, days = 90, end = Date.UTC(2026, 10, 30), seed = 1 },
+  {
+    events,
+    days = 90,
+    end = Date.UTC(2026, 10, 30),
+    seed = 1,
+    idPrefix = 'bench_',
+    receivedAt,
+    firstVisits = true,
+  },
 ) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -48,7 +61,7 @@ export async function generateTraffic(
   let id = 0;
   const flush = async () => {
     if (buffer.length === 0) return;
-    const received = buffer[buffer.length - 1].received_at;
+    const received = receivedAt ?? buffer[buffer.length - 1].received_at;
     const d = new Date(received);
     const folder = join(
       dir,
@@ -84,7 +97,7 @@ export async function generateTraffic(
       id += 1;
       lines += 1;
       buffer.push({
-        event_id: `bench_${id.toString(36).padStart(12, '0')}`,
+        event_id: `${idPrefix}${id.toString(36).padStart(12, '0')}`,
         event_name: name,
         event_timestamp: t,
         app_id: app,
@@ -103,7 +116,7 @@ export async function generateTraffic(
         attributes: extra.attributes ?? {},
         sdk_version: '0.1.0',
         raw_version: 1,
-        received_at: t + 800,
+        received_at: receivedAt ?? t + 800,
         request_id: `req-${id}`,
         sent_at: t + 500,
         clock_skew_ms: 300,
@@ -114,7 +127,7 @@ export async function generateTraffic(
     };
     if (!seen.has(clientId)) {
       seen.add(clientId);
-      emit('first_visit', `/${utm}`);
+      if (firstVisits) emit('first_visit', `/${utm}`);
     }
     emit('page_view', `/${utm}`);
     const views = Math.floor(rand() * 6);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCount, formatDuration, formatMoney, formatRatio } from './format.js';
+import {
+  formatChange,
+  formatComparison,
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatRatio,
+} from './format.js';
 
 describe('formatting for people', () => {
   it('shortens large counts and keeps small ones whole', () => {
@@ -39,5 +46,15 @@ describe('formatting for people', () => {
       formatChange(5, 0),
       formatChange(0, 0),
     ]).toEqual(['+10.0%', '−10.0%', 'new', '±0%']);
+  });
+
+  it('says what the change is against, and "up from 0" rather than "new vs 0"', () => {
+    const count = (v: number | null) => formatCount(v);
+    expect([
+      formatComparison(1_250, 1_000, count),
+      formatComparison(5, 0, count),
+      formatComparison(0, 0, count),
+      formatComparison(null, 3, count),
+    ]).toEqual(['+25.0% vs 1,000', 'up from 0', '±0% vs 0', '']);
   });
 });

@@ -48,3 +48,17 @@ export function formatChange(current: number | null, previous: number | null): s
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   return `${sign}${Math.abs(change * 100).toFixed(1)}%`;
 }
+
+/**
+ * The line under a headline number: its change and what it is against (`+12.5% vs 1.2k`);
+ * from zero a percentage means nothing, so `up from 0`. Empty when either side is missing.
+ */
+export function formatComparison(
+  current: number | null,
+  previous: number | null,
+  format: (value: number | null) => string,
+): string {
+  const change = formatChange(current, previous);
+  if (change === '') return '';
+  return change === 'new' ? `up from ${format(previous)}` : `${change} vs ${format(previous)}`;
+}

@@ -1,5 +1,5 @@
 import {
-  formatChange,
+  formatComparison,
   formatCount,
   formatDecimal,
   formatDuration,
@@ -43,7 +43,7 @@ export function Kpis({ current, previous }: { current: Summary; previous: Summar
       {KPIS.map((kpi) => {
         const now = current[kpi.key] as number | null;
         const before = previous[kpi.key] as number | null;
-        const change = formatChange(now, before);
+        const comparison = formatComparison(now, before, (v) => kpi.format(v, previous));
         const better =
           now !== null && before !== null && now !== before
             ? now > before !== !!kpi.lowerIsBetter
@@ -53,7 +53,7 @@ export function Kpis({ current, previous }: { current: Summary; previous: Summar
             <div class="label">{kpi.label}</div>
             <div class="value">{kpi.format(now, current)}</div>
             <div class={`change${better === null ? '' : better ? ' up' : ' down'}`}>
-              {change ? `${change} vs ${kpi.format(before, previous)}` : ' '}
+              {comparison || ' '}
             </div>
           </div>
         );

@@ -9,41 +9,33 @@ export interface Funnel {
   steps: { name: string; clients: number }[];
 }
 
-/**
- * `funnel_chains`: each client's chain over all its time (greedy from its first view_item).
- * $4 is the reporting time zone, for the range's bounds in time.
- */
-const CHAINS = `funnel_chains c, bounds b
-  WHERE c.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END AND c.app_id = coalesce($3, '')`;
-
-/** One step's candidate times in the range (`funnel_steps`: each day's first view_item, every later step). */
-const stepRows = (step: number) =>
-  `SELECT r.client_key, r.at FROM funnel_steps r WHERE r.step = ${step} AND ${DAY_IN_RANGE}`;
+const SCOPE = `r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END AND r.app_id = coalesce($3, '')`;
+/** Step 0 is every chain counted; step k those whose step k is before the range's end. */
+const reached = (stepBeforeEnd: (k: number) => string) =>
+  `count(*) AS s0, ${[1, 2, 3].map((k) => `count(*) FILTER (WHERE ${stepBeforeEnd(k)}) AS s${k}`).join(', ')}`;
 
 /**
  * Closed: each step's earliest event at or after the previous step's, per client, so a
  * client counts at step n only after steps 1..n in that order (greedy earliest matching
- * finds an ordered path whenever one exists). A client whose first view_item ever is in the
- * range follows its stored chain, cut at the range's end (`chained`). The others with a
- * view_item before the range (its chain starts before it) are matched on their step times
- * in the range.
+ * finds an ordered path whenever one exists), from the client's first view_item in the
+ * range and cut at its end. One stored chain per client answers it: a client whose first
+ * view_item ever is in the range, its `funnel_chains` row (t0 in the range); one who viewed
+ * before, its `funnel_day_chains` row of its first view day in the range (previous view
+ * day before the range). $4 is the reporting time zone, for the range's bounds in time.
  */
 const CLOSED_SQL = `WITH bounds AS (
   SELECT ($1::date)::timestamp AT TIME ZONE $4 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $4 AS hi
 ),
 chained AS (
-  SELECT count(*) AS s0, count(*) FILTER (WHERE c.t1 < b.hi) AS s1,
-    count(*) FILTER (WHERE c.t2 < b.hi) AS s2, count(*) FILTER (WHERE c.t3 < b.hi) AS s3
-  FROM ${CHAINS} AND c.t0 >= b.lo AND c.t0 < b.hi
+  SELECT ${reached((k) => `r.t${k} < b.hi`)}
+  FROM funnel_chains r, bounds b WHERE ${SCOPE} AND r.t0 >= b.lo AND r.t0 < b.hi
 ),
-${FUNNEL_STEPS.map((_, i) =>
-  i === 0
-    ? `s0 AS (SELECT e.client_key, min(e.at) AS t FROM (${stepRows(0)}) e
-      , ${CHAINS} AND c.client_key = e.client_key AND c.t0 < b.lo GROUP BY 1)`
-    : `s${i} AS (SELECT e.client_key, min(e.at) AS t FROM (${stepRows(i)}) e
-      JOIN s${i - 1} p USING (client_key) WHERE e.at >= p.t GROUP BY 1)`,
-).join(',\n')}
-SELECT ${FUNNEL_STEPS.map((_, i) => `(SELECT s${i} FROM chained) + (SELECT count(*) FROM s${i}) AS s${i}`).join(', ')}`;
+returned AS (
+  SELECT ${reached((k) => `r.d${k} <= $2::date`)}
+  FROM funnel_day_chains r WHERE ${SCOPE} AND r.day BETWEEN $1::date AND $2::date
+    AND r.prev_day < $1::date
+)
+SELECT ${FUNNEL_STEPS.map((_, i) => `c.s${i} + x.s${i} AS s${i}`).join(', ')} FROM chained c, returned x`;
 
 const FLAGS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'] as const;
 

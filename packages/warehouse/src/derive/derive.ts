@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import { WarehouseSettingsError } from '../errors.js';
 import { TABLES } from '../tables/names.js';
 import { reportingTimeZone } from '../time-zone.js';
-import { PREPARE } from './statements.js';
+import { prepare } from './statements.js';
 import { DERIVE_STEPS, type DeriveStep } from './steps.js';
 
 export interface DeriveResult {
@@ -49,10 +49,14 @@ async function runSteps(
   zone: string,
   configured: string,
   steps: readonly DeriveStep[],
+  everySession = false,
 ): Promise<DeriveResult> {
   await cutDaysIn(client, zone);
-  for (const sql of PREPARE) await client.query(sql);
-  for (const step of steps) for (const sql of step.statements) await client.query(sql);
+  for (const sql of prepare(everySession)) await client.query(sql);
+  for (const step of steps) {
+    for (const sql of step.statements) await client.query(sql);
+    await step.after?.(client);
+  }
   const days = await client.query<{ day: string }>(
     `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM affected_days ORDER BY day`,
   );
@@ -107,12 +111,10 @@ export async function rebuildAll(
     await client.query(`UPDATE ${TABLES.deriveState} SET time_zone = $1, rebuilt_at = now()`, [
       zone,
     ]);
-    // DELETE rather than TRUNCATE: readers keep seeing the old rows until the commit.
+    // DELETE rather than TRUNCATE: readers keep seeing the old rows until the commit. Every
+    // session is touched (and the dirty marks dropped).
     for (const step of steps)
       for (const table of step.tables) await client.query(`DELETE FROM ${table}`);
-    await client.query(`INSERT INTO ${TABLES.dirtySessions} (app_id, client_id, session_id)
-      SELECT DISTINCT app_id, client_id, session_id FROM ${TABLES.events}
-      ON CONFLICT DO NOTHING`);
-    return runSteps(client, zone, zone, steps);
+    return runSteps(client, zone, zone, steps, true);
   });
 }

@@ -10,8 +10,27 @@
 export const CONVERSION_EVENTS = ['purchase', 'sign_up'] as const;
 /** GA4's engaged session: longer than this, or two page views, or a conversion. */
 export const ENGAGED_AFTER_MS = 10_000;
+/** The derive transaction's `work_mem` (SET LOCAL): a full rebuild sorts every event. */
+const DERIVE_WORK_MEM = '64MB';
 
 const conversions = CONVERSION_EVENTS.map((name) => `'${name}'`).join(', ');
+/**
+ * ANALYZE of `table` when this derive rewrote more than a tenth of its rows (as many as
+ * `touched_sessions`; autovacuum's own rule), or more than 1,000 of a table never
+ * analysed: a derive from scratch fills it in this transaction, and the planner would
+ * still see it empty, choosing nested loops over every session of a day.
+ */
+export const analyzeWhenRewritten = (table: string) => `DO $$ BEGIN
+  IF (SELECT count(*) FROM touched_sessions) > 1000 + 0.1 * greatest(0,
+      (SELECT reltuples FROM pg_class WHERE oid = '${table}'::regclass)) THEN
+    ANALYZE ${table};
+  END IF;
+END $$`;
+
+/** GA4's rule over a session's events (in an aggregate over them). */
+const engaged = `(max(event_timestamp) - min(event_timestamp) > interval '${ENGAGED_AFTER_MS} milliseconds'
+  OR count(*) FILTER (WHERE event_name = 'page_view') >= 2
+  OR count(*) FILTER (WHERE event_name IN (${conversions})) > 0)`;
 const sameSession = (a: string, b: string) =>
   `${a}.app_id = ${b}.app_id AND ${a}.client_id = ${b}.client_id AND ${a}.session_id = ${b}.session_id`;
 /** A purchase's transaction: its `transaction_id` attribute, else the event's own id. */
@@ -34,19 +53,41 @@ const purchaseValue = `CASE
 /**
  * Picks up the work: the sessions marked dirty since the last derive (`touched_sessions`)
  * and the (app_id, day) pairs to rebuild (`affected_days`), both dropped at commit. Later
- * steps (rollups) may read both.
+ * steps (rollups) may read both. A full rebuild (`everySession`) touches every session of
+ * `clickstream_events` directly, and drops the marks.
  */
-export const PREPARE: readonly string[] = [
+export const prepare = (everySession: boolean): readonly string[] => [
+  // For the transaction: its sorts and hashes stay in memory; JIT compiling these
+  // one-off statements costs more than it saves.
+  `SELECT set_config('work_mem', '${DERIVE_WORK_MEM}', true), set_config('jit', 'off', true)`,
   `CREATE TEMP TABLE touched_sessions (
     app_id text NOT NULL, client_id text NOT NULL, session_id text NOT NULL,
     PRIMARY KEY (app_id, client_id, session_id)) ON COMMIT DROP`,
-  `WITH picked AS (DELETE FROM derive_dirty_sessions RETURNING app_id, client_id, session_id)
-    INSERT INTO touched_sessions SELECT DISTINCT app_id, client_id, session_id FROM picked`,
+  ...(everySession
+    ? [
+        'DELETE FROM derive_dirty_sessions',
+        `INSERT INTO touched_sessions SELECT DISTINCT app_id, client_id, session_id
+          FROM clickstream_events`,
+      ]
+    : [
+        `WITH picked AS (DELETE FROM derive_dirty_sessions RETURNING app_id, client_id, session_id)
+          INSERT INTO touched_sessions SELECT DISTINCT app_id, client_id, session_id FROM picked`,
+      ]),
+  // Temporary tables have no statistics until analysed: without them the planner guesses.
+  'ANALYZE touched_sessions',
   `CREATE TEMP TABLE affected_days (
     app_id text NOT NULL, day date NOT NULL, PRIMARY KEY (app_id, day)) ON COMMIT DROP`,
 ];
 
-/** `sessions` for the touched sessions; `affected_days` gains the days they cover. */
+const wholeSession = 'PARTITION BY app_id, client_id, session_id';
+
+/**
+ * `sessions` for the touched sessions; `affected_days` gains the days they cover. Their
+ * events are read once, into `session_events` (dropped at commit; later steps may read it),
+ * numbered `rn` by (event_timestamp, event_id) within the session: "the first page view's
+ * path" is the path of the row whose `rn` is the least among the page views, a plain
+ * aggregate, so no per-session sort (ordered aggregates sort each group) is needed.
+ */
 export const SESSIONS: readonly string[] = [
   // The day each touched session was counted on until now: a late event can move its start
   // to an earlier day, and the day it leaves must stop counting it.
@@ -54,38 +95,44 @@ export const SESSIONS: readonly string[] = [
     FROM sessions s JOIN touched_sessions t ON ${sameSession('s', 't')}
     ON CONFLICT DO NOTHING`,
   `DELETE FROM sessions s USING touched_sessions t WHERE ${sameSession('s', 't')}`,
+  `CREATE TEMP TABLE session_events ON COMMIT DROP AS
+    SELECT e.app_id, e.client_id, e.session_id, e.event_id, e.event_timestamp, e.event_name,
+      e.session_number, e.is_first_visit, e.user_id, e.user_login_state, e.page_url,
+      e.page_referrer, clicktrail_url_path(e.page_url) AS path, e.context_product_id,
+      CASE WHEN e.event_name = 'purchase' THEN ${transactionKey('e')} END AS transaction_key,
+      row_number() OVER (PARTITION BY e.app_id, e.client_id, e.session_id
+        ORDER BY e.event_timestamp, e.event_id) AS rn
+    FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}`,
+  'ANALYZE session_events',
   `INSERT INTO sessions
     SELECT app_id, client_id, session_id, max(session_number),
       min(event_timestamp)::date, min(event_timestamp), max(event_timestamp),
       round(extract(epoch FROM max(event_timestamp) - min(event_timestamp)) * 1000)::bigint,
       count(*) FILTER (WHERE event_name = 'page_view'),
       count(*),
-      count(DISTINCT CASE WHEN event_name = 'purchase' THEN 'p:' || ${transactionKey('')}
-        WHEN event_name IN (${conversions}) THEN 'c:' || event_id END),
-      engaged, NOT engaged,
-      coalesce((array_agg(clicktrail_url_path(page_url) ORDER BY event_timestamp, event_id)
-          FILTER (WHERE event_name = 'page_view'))[1],
-        (array_agg(clicktrail_url_path(page_url) ORDER BY event_timestamp, event_id))[1]),
-      coalesce((array_agg(clicktrail_url_path(page_url) ORDER BY event_timestamp DESC, event_id DESC)
-          FILTER (WHERE event_name = 'page_view'))[1],
-        (array_agg(clicktrail_url_path(page_url) ORDER BY event_timestamp DESC, event_id DESC))[1]),
+      -- Distinct transactions, plus every other conversion event (event ids are unique).
+      (SELECT count(DISTINCT k) FROM unnest(
+        array_agg(transaction_key) FILTER (WHERE event_name = 'purchase')) k)
+        + count(*) FILTER (WHERE event_name IN (${conversions}) AND event_name <> 'purchase'),
+      ${engaged}, NOT ${engaged},
+      coalesce(max(path) FILTER (WHERE rn = first_view), max(path) FILTER (WHERE rn = 1)),
+      coalesce(max(path) FILTER (WHERE rn = last_view), max(path) FILTER (WHERE rn = last_event)),
       bool_or(is_first_visit OR event_name = 'first_visit'),
-      (array_agg(user_id ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE user_id IS NOT NULL))[1],
+      max(user_id) FILTER (WHERE rn = last_user),
       CASE WHEN bool_or(user_login_state = 'logged_in') THEN 'logged_in' ELSE 'logged_out' END
     FROM (
-      SELECT e.*, (
-        max(e.event_timestamp) OVER w - min(e.event_timestamp) OVER w > interval '${ENGAGED_AFTER_MS} milliseconds'
-        OR count(*) FILTER (WHERE e.event_name = 'page_view') OVER w >= 2
-        OR count(*) FILTER (WHERE e.event_name IN (${conversions})) OVER w > 0
-      ) AS engaged
-      FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}
-      WINDOW w AS (PARTITION BY e.app_id, e.client_id, e.session_id)
+      SELECT e.*,
+        min(rn) FILTER (WHERE event_name = 'page_view') OVER w AS first_view,
+        max(rn) FILTER (WHERE event_name = 'page_view') OVER w AS last_view,
+        max(rn) FILTER (WHERE user_id IS NOT NULL) OVER w AS last_user,
+        max(rn) OVER w AS last_event
+      FROM session_events e WINDOW w AS (${wholeSession})
     ) e
-    GROUP BY app_id, client_id, session_id, engaged`,
+    GROUP BY app_id, client_id, session_id`,
+  analyzeWhenRewritten('sessions'),
   // Every day the touched sessions have events on (users, events and page views count by
   // event day); their new start day is one of them.
-  `INSERT INTO affected_days SELECT DISTINCT e.app_id, e.event_timestamp::date
-    FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}
+  `INSERT INTO affected_days SELECT DISTINCT app_id, event_timestamp::date FROM session_events
     ON CONFLICT DO NOTHING`,
 ];
 
@@ -98,9 +145,8 @@ export const PURCHASES: readonly string[] = [
   `CREATE TEMP TABLE touched_transactions (
     app_id text NOT NULL, transaction_key text NOT NULL,
     PRIMARY KEY (app_id, transaction_key)) ON COMMIT DROP`,
-  `INSERT INTO touched_transactions SELECT DISTINCT e.app_id, ${transactionKey('e')}
-    FROM clickstream_events e JOIN touched_sessions t ON ${sameSession('e', 't')}
-    WHERE e.event_name = 'purchase'`,
+  `INSERT INTO touched_transactions SELECT DISTINCT app_id, transaction_key
+    FROM session_events WHERE event_name = 'purchase'`,
   // The day each was counted on until now (an earlier copy can arrive late).
   `INSERT INTO affected_days SELECT DISTINCT p.app_id, p.purchase_date
     FROM purchases p JOIN touched_transactions x

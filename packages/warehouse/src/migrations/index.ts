@@ -8,6 +8,10 @@ import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
 import { sessionLandings } from './013-session-landings.js';
 import { funnelChains } from './014-funnel-chains.js';
+import { funnelDayChains } from './015-funnel-day-chains.js';
+import { cohortCounts } from './016-cohort-counts.js';
+import { agentClasses } from './017-agent-classes.js';
+import { hourlyClients } from './018-hourly-clients.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -33,6 +37,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'previous days of the per-client rollups', sql: firstInRange },
   { version: 13, name: 'landing facts per session', sql: sessionLandings },
   { version: 14, name: 'closed-funnel chains per client', sql: funnelChains },
+  { version: 15, name: 'closed-funnel chains per returning view day', sql: funnelDayChains },
+  { version: 16, name: 'retention cohorts counted per day', sql: cohortCounts },
+  { version: 17, name: 'user agents classified, users per browser and device', sql: agentClasses },
+  { version: 18, name: 'clients per local hour', sql: hourlyClients },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

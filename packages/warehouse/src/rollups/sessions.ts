@@ -1,3 +1,4 @@
+import { analyzeWhenRewritten } from '../derive/statements.js';
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
 import { deleteAffectedDays } from './sql.js';
@@ -5,8 +6,10 @@ import { deleteAffectedDays } from './sql.js';
 const sameSession = (a: string, b: string) =>
   `${a}.app_id = ${b}.app_id AND ${a}.client_id = ${b}.client_id AND ${a}.session_id = ${b}.session_id`;
 const host = (url: string) => `substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)')`;
+// The regular expression only where it can match: most landing URLs carry no UTM tags.
 const utm = (name: string) =>
-  `coalesce(nullif(substring(l.page_url from '[?&]${name}=([^&#]*)'), ''), '(none)')`;
+  `coalesce(nullif(CASE WHEN strpos(l.page_url, '${name}=') > 0
+    THEN substring(l.page_url from '[?&]${name}=([^&#]*)') END, ''), '(none)')`;
 const sessionsOfAffectedDays = `affected_days d
   JOIN sessions s ON s.app_id = d.app_id AND s.session_date = d.day
   JOIN ${TABLES.sessionLandings} l ON ${sameSession('l', 's')}`;
@@ -24,19 +27,25 @@ export const SESSIONS_STEP: DeriveStep = {
   tables: [TABLES.sessionLandings, TABLES.dailySessionTotals, TABLES.dailySessionValues],
   statements: [
     `DELETE FROM ${TABLES.sessionLandings} l USING touched_sessions t WHERE ${sameSession('l', 't')}`,
+    // The landing event from the touched sessions' events staged by the core step, in one
+    // pass: the first page view (else the first event) by (time, event_id), i.e. by rn.
     `INSERT INTO ${TABLES.sessionLandings}
-      SELECT t.app_id, t.client_id, t.session_id,
+      SELECT l.app_id, l.client_id, l.session_id,
         CASE WHEN l.raw_host IS NULL THEN '(direct)'
           WHEN l.raw_host = l.page_host THEN '(internal)' ELSE lower(l.raw_host) END,
-        ${utm('utm_source')}, ${utm('utm_medium')}, ${utm('utm_campaign')},
-        EXISTS (SELECT 1 FROM clickstream_events e
-          WHERE ${sameSession('e', 't')} AND e.event_name = 'purchase')
-      FROM touched_sessions t
-      CROSS JOIN LATERAL (
-        SELECT e.page_url, ${host('e.page_url')} AS page_host, ${host('e.page_referrer')} AS raw_host
-        FROM clickstream_events e WHERE ${sameSession('e', 't')}
-        ORDER BY e.event_name <> 'page_view', e.event_timestamp, e.event_id LIMIT 1) l`,
-    'ANALYZE session_landings',
+        ${utm('utm_source')}, ${utm('utm_medium')}, ${utm('utm_campaign')}, l.converted
+      FROM (
+        SELECT f.*, ${host('f.page_url')} AS page_host, ${host('f.page_referrer')} AS raw_host
+        FROM (
+          SELECT DISTINCT ON (app_id, client_id, session_id)
+            app_id, client_id, session_id, page_url, page_referrer, converted
+          FROM (
+            SELECT e.*, bool_or(e.event_name = 'purchase')
+              OVER (PARTITION BY e.app_id, e.client_id, e.session_id) AS converted
+            FROM session_events e) e
+          ORDER BY app_id, client_id, session_id, event_name <> 'page_view', rn) f
+      ) l`,
+    analyzeWhenRewritten(TABLES.sessionLandings),
     deleteAffectedDays(TABLES.dailySessionTotals),
     `INSERT INTO ${TABLES.dailySessionTotals}
       SELECT d.day, d.app_id, count(*), count(*) FILTER (WHERE s.engaged),
@@ -45,15 +54,20 @@ export const SESSIONS_STEP: DeriveStep = {
       FROM ${sessionsOfAffectedDays}
       GROUP BY d.day, d.app_id`,
     deleteAffectedDays(TABLES.dailySessionValues),
+    // Each dimension grouped on its own (hashed): one GROUP BY of every session times four
+    // dimensions would sort them all on six text keys.
     `INSERT INTO ${TABLES.dailySessionValues}
-      SELECT x.dimension, d.day, d.app_id, x.value, x.value2, x.value3, count(*)
-      FROM ${sessionsOfAffectedDays}
-      CROSS JOIN LATERAL (VALUES
-        ('referrer', l.referrer, '', ''),
-        ('campaign', l.utm_source, l.utm_medium, l.utm_campaign),
-        ('landing', coalesce(s.landing_path, '(none)'), '', ''),
-        ('exit', coalesce(s.exit_path, '(none)'), '', '')
-      ) x (dimension, value, value2, value3)
-      GROUP BY 1, 2, 3, 4, 5, 6`,
+      WITH v AS MATERIALIZED (
+        SELECT d.day, d.app_id, l.referrer, l.utm_source, l.utm_medium, l.utm_campaign,
+          coalesce(s.landing_path, '(none)') AS landing, coalesce(s.exit_path, '(none)') AS exit
+        FROM ${sessionsOfAffectedDays})
+      SELECT 'referrer', day, app_id, referrer, '', '', count(*) FROM v GROUP BY 2, 3, 4
+      UNION ALL
+      SELECT 'campaign', day, app_id, utm_source, utm_medium, utm_campaign, count(*)
+        FROM v GROUP BY 2, 3, 4, 5, 6
+      UNION ALL
+      SELECT 'landing', day, app_id, landing, '', '', count(*) FROM v GROUP BY 2, 3, 4
+      UNION ALL
+      SELECT 'exit', day, app_id, exit, '', '', count(*) FROM v GROUP BY 2, 3, 4`,
   ],
 };

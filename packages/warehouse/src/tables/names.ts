@@ -17,12 +17,12 @@ export const TABLES = {
   clientKeys: 'client_keys',
   /** Rollup: one row per (day, app, client) with any event. */
   dailyClients: 'daily_clients',
-  /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, agents. */
+  /** Rollup: one row per (day, local hour, app, client) with any event. */
+  hourlyClients: 'hourly_clients',
+  /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, browsers, devices. */
   dailyClientValues: 'daily_client_values',
-  /** One integer per user agent, for `daily_client_agents`. */
+  /** One integer per user agent, with its browser and device class. */
   agentKeys: 'agent_keys',
-  /** Rollup: one row per (day, app, client, user agent). */
-  dailyClientAgents: 'daily_client_agents',
   /** Rollup: per-client rows counted by (day, previous day), for distinct clients over ranges. */
   dailyFirstCounts: 'daily_first_counts',
   /** Rollup: each session's landing referrer and UTM tags, and whether it has a purchase. */
@@ -39,6 +39,10 @@ export const TABLES = {
   funnelSteps: 'funnel_steps',
   /** Rollup: each client's closed-funnel chain over all its time (per app, across apps). */
   funnelChains: 'funnel_chains',
+  /** Rollup: closed-funnel chains from each client's returning view days. */
+  funnelDayChains: 'funnel_day_chains',
+  /** Rollup: per-client rows with a cohort, counted by day, cohort day and previous day. */
+  dailyCohortCounts: 'daily_cohort_counts',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */
