@@ -146,6 +146,32 @@ describe.skipIf(!process.env.DATABASE_URL)('COPY method, straight into the table
     expect(sources[c.event_id]).toBe('race00000001.ndjson.gz');
   });
 
+  it('sends one statement at a time (pg 9 refuses a query queued behind a running one)', async () => {
+    const store = await tempStore();
+    await putObject(store, NOON - 60_000, [rawEvent(), rawEvent(), rawEvent()], 'once00000001');
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    let running = 0;
+    let queued = 0;
+    vi.spyOn(client, 'query').mockImplementation(((...args: unknown[]) => {
+      if (running > 0) queued += 1;
+      running += 1;
+      const done = () => {
+        running -= 1;
+      };
+      const result = query(...args) as Promise<unknown> | NodeJS.EventEmitter;
+      // A COPY answers with its stream, done when it finishes or fails.
+      if (result instanceof Promise) result.then(done, done);
+      else result.once('finish', done).once('error', done);
+      return result;
+    }) as never);
+    await loadGroup(client, store, await listed(store), {
+      runId: 'r',
+      method: COPY_METHOD,
+      batchRows: 2,
+    });
+    expect(queued).toBe(0);
+  });
+
   it('marks the sessions of the rows it copies dirty, through the insert trigger', async () => {
     const store = await tempStore();
     const events = [

@@ -94,21 +94,18 @@ const SAVEPOINT = 'etl_copy';
 export async function writeByCopy(client: ClientBase, batch: StagedRows): Promise<LoadedCounts> {
   const rows = await newRows(client, batch);
   if (rows.texts.length === 0) return [];
-  // Queued together, not one after the other: on a busy machine every answer Node waits
-  // for costs a wake-up of both processes. After a failed COPY the RELEASE fails too.
-  const [savepoint, copied, released] = await Promise.allSettled([
-    client.query(`SAVEPOINT ${SAVEPOINT}`),
-    copyRows(client, COPY_EVENTS, rows.texts),
-    client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`),
-  ]);
-  if (savepoint.status === 'rejected') throw savepoint.reason;
-  if (copied.status === 'rejected') {
-    if (!isUniqueViolation(copied.reason)) throw copied.reason;
+  // Awaited one by one: pg 8 warns that queueing a query behind a running one is
+  // deprecated (and pg 9 refuses it), so statements are not pipelined.
+  await client.query(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    await copyRows(client, COPY_EVENTS, rows.texts);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
     await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
     await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
     return writeStaged(client, rows.texts);
   }
-  if (released.status === 'rejected') throw released.reason;
+  await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   return countByObject(rows.keys);
 }
 

@@ -25,7 +25,7 @@ const SAVEPOINT = 'etl_batch';
  * batch is rolled back to the savepoint and split in halves until the refused rows stand
  * alone; those are handed to `refuse` and everything else loads. The checks before the
  * batch catch every case we know; this is the net for the ones we do not, so that no value
- * can fail its group on every rerun. A clean batch costs one extra round trip (the RELEASE).
+ * can fail its group on every rerun. A clean batch costs two extra round trips.
  */
 export async function writeGuarded(
   client: ClientBase,
@@ -33,12 +33,9 @@ export async function writeGuarded(
   rows: StagedRows,
   refuse: (row: RefusedRow) => void,
 ): Promise<LoadedCounts> {
+  await client.query(`SAVEPOINT ${SAVEPOINT}`);
   try {
-    // The savepoint travels with the write's first statement instead of a round trip ahead.
-    const [, counts] = await Promise.all([
-      client.query(`SAVEPOINT ${SAVEPOINT}`),
-      method.write(client, rows),
-    ]);
+    const counts = await method.write(client, rows);
     await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
     return counts;
   } catch (error) {
