@@ -3,6 +3,7 @@ import { derivedModel, urlPathFunction } from './002-derived-model.js';
 import { deriveBySession } from './003-derive-by-session.js';
 import { purchases } from './004-purchases.js';
 import { dropDirtyDays } from './005-drop-dirty-days.js';
+import { productContexts } from './006-product-contexts.js';
 import { rejectedObjects } from './010-rejected-objects.js';
 import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'dirty sessions, derive state', sql: deriveBySession },
   { version: 4, name: 'event items, purchases and their lines', sql: purchases },
   { version: 5, name: 'drop the unused dirty days', sql: dropDirtyDays },
+  { version: 6, name: 'product contexts per day, by delta', sql: productContexts },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
   {
