@@ -23,24 +23,35 @@ const FIRST_VISIT_DAY = `CASE WHEN $3::text IS NULL THEN r.first_visit_day_any E
 
 /**
  * Each client once per week it was active in the range (its first day of that week there),
- * by cohort: a client whose earliest first_visit is in the range belongs to that week's
- * cohort; one with an earlier first_visit too, to the week of its first first_visit in the
- * range (`late`, rare: looked up). Counted per (cohort, week) before anything is joined.
+ * by cohort. A client whose earliest first_visit is in the range belongs to that week's
+ * cohort: counted from `daily_cohort_counts` (per-client rows with a cohort, counted by
+ * day, cohort day and previous day, raised to the Sunday before the row's week when
+ * earlier, so the first-of-week test below is exact). One with an earlier first_visit too
+ * belongs to the week of its first first_visit in the range (`late`, rare: looked up in
+ * `daily_clients`, whose index on repeated first_visits holds exactly the rows `late` can
+ * match, since an earlier first_visit gives the row a previous one; their days are read
+ * per client (LATERAL, OFFSET 0 so it is not flattened into a hash of every row: the
+ * planner cannot know how few they are).
  */
 const ACTIVE = `daily_clients r WHERE ${DAY_IN_RANGE}
     AND ${firstInRange('prev_day', 'prev_day_any', `greatest($1::date, ${week('r.day')})`)}`;
+const SCOPE = `r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END`;
 
 const RETENTION_SQL = `WITH late AS (
   SELECT r.client_key, ${week('r.day')} AS cohort
-  FROM daily_clients r WHERE r.first_visit AND ${DAY_IN_RANGE}
+  FROM daily_clients r WHERE r.first_visit
+    AND (r.prev_first_visit IS NOT NULL OR r.prev_first_visit_any IS NOT NULL) AND ${DAY_IN_RANGE}
     AND ${firstInRange('prev_first_visit', 'prev_first_visit_any')} AND ${FIRST_VISIT_DAY} < $1::date
 ),
 counts AS (
-  SELECT cohort, week, count(*) AS n FROM (
-    SELECT ${week(FIRST_VISIT_DAY)} AS cohort, ${week('r.day')} AS week FROM ${ACTIVE}
-      AND ${FIRST_VISIT_DAY} BETWEEN $1::date AND $2::date
+  SELECT cohort, week, sum(n) AS n FROM (
+    SELECT ${week('r.first_visit_day')} AS cohort, ${week('r.day')} AS week, r.clients AS n
+      FROM daily_cohort_counts r WHERE ${SCOPE} AND ${DAY_IN_RANGE}
+      AND r.first_visit_day BETWEEN $1::date AND $2::date
+      AND r.prev_day < greatest($1::date, ${week('r.day')})
     UNION ALL
-    SELECT l.cohort, ${week('r.day')} FROM late l, ${ACTIVE} AND r.client_key = l.client_key
+    SELECT l.cohort, a.week, 1 FROM late l CROSS JOIN LATERAL (
+      SELECT ${week('r.day')} AS week FROM ${ACTIVE} AND r.client_key = l.client_key OFFSET 0) a
   ) m GROUP BY 1, 2
 )
 SELECT to_char(c.cohort, 'YYYY-MM-DD') AS cohort_week, z.n AS clients,

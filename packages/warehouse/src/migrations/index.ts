@@ -10,6 +10,7 @@ import { firstInRange } from './012-first-in-range.js';
 import { sessionLandings } from './013-session-landings.js';
 import { funnelChains } from './014-funnel-chains.js';
 import { funnelDayChains } from './015-funnel-day-chains.js';
+import { cohortCounts } from './016-cohort-counts.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'landing facts per session', sql: sessionLandings },
   { version: 14, name: 'closed-funnel chains per client', sql: funnelChains },
   { version: 15, name: 'closed-funnel chains per returning view day', sql: funnelDayChains },
+  { version: 16, name: 'retention cohorts counted per day', sql: cohortCounts },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

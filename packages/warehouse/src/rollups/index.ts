@@ -1,5 +1,6 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { CLIENTS_STEP } from './clients.js';
+import { COHORT_COUNTS_STEP } from './cohort-counts.js';
 import { DAY_EVENTS_STEP } from './day-events.js';
 import { FUNNEL_CHAINS_STEP } from './funnel-chains.js';
 import { FUNNEL_DAY_CHAINS_STEP } from './funnel-day-chains.js';
@@ -19,6 +20,7 @@ export const ROLLUP_STEPS: readonly DeriveStep[] = [
   FUNNEL_CHAINS_STEP,
   FUNNEL_DAY_CHAINS_STEP,
   PREVIOUS_DAYS_STEP,
+  COHORT_COUNTS_STEP,
   SESSIONS_STEP,
   PRODUCTS_STEP,
 ];

@@ -30,6 +30,7 @@ const ROLLUPS = [
   'session_landings',
   'funnel_chains',
   'funnel_day_chains',
+  'daily_cohort_counts',
 ] as const;
 type Row = Record<string, unknown>;
 

@@ -43,6 +43,8 @@ export const TABLES = {
   funnelChains: 'funnel_chains',
   /** Rollup: closed-funnel chains from each client's returning view days. */
   funnelDayChains: 'funnel_day_chains',
+  /** Rollup: per-client rows with a cohort, counted by day, cohort day and previous day. */
+  dailyCohortCounts: 'daily_cohort_counts',
   /** The ledger: one row per raw object loaded (or being loaded). */
   loadedObjects: 'etl_loaded_objects',
   /** Raw lines that could not be loaded, with a reason and an excerpt. */
