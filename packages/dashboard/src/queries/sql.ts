@@ -12,10 +12,6 @@ export const rangeParams = (range: ReportRange): unknown[] => [
   range.appId,
 ];
 
-export const BOUNDS = `bounds AS (
-  SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi
-)`;
-
 /** Parameters of the statements over rollups: $1 from, $2 to, $3 the app (NULL: all apps). */
 export const dayParams = (range: ReportRange): unknown[] => [range.from, range.to, range.appId];
 
@@ -43,10 +39,6 @@ export const firstCounts = (dimension: string) => `daily_first_counts r
 WHERE r.dimension = '${dimension}' AND r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END
   AND ${DAY_IN_RANGE}`;
 export const FIRST_CLIENTS = `coalesce(sum(r.clients) FILTER (WHERE r.prev_day < $1::date), 0)`;
-
-/** An event (alias e) in the range and app; needs `bounds b` in FROM. */
-export const EVENT_IN_RANGE = `e.event_timestamp >= b.lo AND e.event_timestamp < b.hi
-  AND ($4::text IS NULL OR e.app_id = $4)`;
 
 /**
  * The purchases (alias `counted`) whose transaction was first recorded in the range: the

@@ -1,6 +1,6 @@
 import type { Query } from '../db/reader.js';
 import { granularity, type ReportRange } from '../filters/range.js';
-import { BOUNDS, DAY_IN_RANGE, dayParams, EVENT_IN_RANGE, num, rangeParams } from './sql.js';
+import { DAY_IN_RANGE, dayParams, num, rangeParams } from './sql.js';
 
 export interface TrendPoint {
   /** Local start of the bucket: `YYYY-MM-DD` for days, `YYYY-MM-DDTHH:00` for hours. */
@@ -29,19 +29,19 @@ SELECT to_char(days.day, 'YYYY-MM-DD') AS bucket, m.users, m.sessions, m.page_vi
 FROM days LEFT JOIN m USING (day) ORDER BY days.day`;
 
 /**
- * Hours (ranges up to two days, so a small slice of events): from the events, the
- * sessions by start and the purchases; buckets are local hours in $3.
+ * Hours (ranges up to two days): users and page views from `hourly_clients` (one row per
+ * client and local hour), the sessions by start and the purchases; buckets are local hours
+ * in $3, the zone the rollups are cut in.
  */
-const HOURLY_SQL = `WITH ${BOUNDS},
-buckets AS (
+const HOURLY_SQL = `WITH buckets AS (
   SELECT g AS bucket FROM generate_series($1::date::timestamp,
     ($2::date + 1)::timestamp - interval '1 hour', interval '1 hour') g
 ),
 ev AS (
-  SELECT date_trunc('hour', e.event_timestamp AT TIME ZONE $3) AS bucket,
-    count(DISTINCT e.client_id) AS users,
-    count(*) FILTER (WHERE e.event_name = 'page_view') AS page_views
-  FROM clickstream_events e, bounds b WHERE ${EVENT_IN_RANGE} GROUP BY 1
+  SELECT r.day + r.hour * interval '1 hour' AS bucket, count(DISTINCT r.client_key) AS users,
+    sum(r.page_views) AS page_views
+  FROM hourly_clients r WHERE r.day BETWEEN $1::date AND $2::date
+    AND ($4::text IS NULL OR r.app_id = $4) GROUP BY 1
 ),
 se AS (
   SELECT date_trunc('hour', s.session_start AT TIME ZONE $3) AS bucket, count(*) AS sessions

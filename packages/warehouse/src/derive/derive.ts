@@ -53,7 +53,10 @@ async function runSteps(
 ): Promise<DeriveResult> {
   await cutDaysIn(client, zone);
   for (const sql of prepare(everySession)) await client.query(sql);
-  for (const step of steps) for (const sql of step.statements) await client.query(sql);
+  for (const step of steps) {
+    for (const sql of step.statements) await client.query(sql);
+    await step.after?.(client);
+  }
   const days = await client.query<{ day: string }>(
     `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM affected_days ORDER BY day`,
   );

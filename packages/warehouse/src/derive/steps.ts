@@ -1,3 +1,4 @@
+import type { ClientBase } from 'pg';
 import { ROLLUP_STEPS } from '../rollups/index.js';
 import { TABLES } from '../tables/names.js';
 import { DAILY_METRICS, PURCHASES, SESSIONS } from './statements.js';
@@ -13,6 +14,8 @@ export interface DeriveStep {
   name: string;
   tables: readonly string[];
   statements: readonly string[];
+  /** Work SQL cannot do (classifying user agents), run after `statements` in the transaction. */
+  after?: (client: ClientBase) => Promise<void>;
 }
 
 export const CORE_STEP: DeriveStep = {

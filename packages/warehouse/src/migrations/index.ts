@@ -11,6 +11,8 @@ import { sessionLandings } from './013-session-landings.js';
 import { funnelChains } from './014-funnel-chains.js';
 import { funnelDayChains } from './015-funnel-day-chains.js';
 import { cohortCounts } from './016-cohort-counts.js';
+import { agentClasses } from './017-agent-classes.js';
+import { hourlyClients } from './018-hourly-clients.js';
 import { funnelChainsClient } from './019-funnel-chains-client.js';
 import { receiveDays } from './020-receive-days.js';
 
@@ -40,6 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'closed-funnel chains per client', sql: funnelChains },
   { version: 15, name: 'closed-funnel chains per returning view day', sql: funnelDayChains },
   { version: 16, name: 'retention cohorts counted per day', sql: cohortCounts },
+  { version: 17, name: 'user agents classified, users per browser and device', sql: agentClasses },
+  { version: 18, name: 'clients per local hour', sql: hourlyClients },
   { version: 19, name: 'closed-funnel chains by client', sql: funnelChainsClient },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },

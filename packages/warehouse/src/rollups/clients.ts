@@ -6,17 +6,13 @@ const STEP_NUMBER = `CASE e.event_name WHEN 'add_to_cart' THEN 1 WHEN 'begin_che
 
 /**
  * Per (day, app, client): what the client did that day (users, new users, the open funnel,
- * retention); per value of a page path or identity source, and per user agent (by key),
- * for distinct users per value; and the closed funnel's candidate step times. Reads `day_events`.
+ * retention); per value of a page path, identity source, browser and device class (of the
+ * agent the events came with: `AGENT_CLASSES_STEP` runs before), for distinct users per
+ * value; and the closed funnel's candidate step times. Reads `day_events`.
  */
 export const CLIENTS_STEP: DeriveStep = {
   name: 'clients per day, per value, funnel steps',
-  tables: [
-    TABLES.dailyClients,
-    TABLES.dailyClientValues,
-    TABLES.dailyClientAgents,
-    TABLES.funnelSteps,
-  ],
+  tables: [TABLES.dailyClients, TABLES.dailyClientValues, TABLES.funnelSteps],
   statements: [
     deleteTouchedClientDays(TABLES.dailyClients),
     `INSERT INTO ${TABLES.dailyClients}
@@ -31,13 +27,11 @@ export const CLIENTS_STEP: DeriveStep = {
       UNION ALL
       SELECT 'identity_source', day, app_id, coalesce(identity_source, '(none)'), client_key, count(*)
         FROM day_events GROUP BY 2, 3, 4, 5
-`,
-    `INSERT INTO ${TABLES.agentKeys} (user_agent)
-      SELECT DISTINCT coalesce(user_agent, '') FROM day_events ORDER BY 1 ON CONFLICT DO NOTHING`,
-    deleteTouchedClientDays(TABLES.dailyClientAgents),
-    `INSERT INTO ${TABLES.dailyClientAgents} (day, app_id, client_key, agent_key)
-      SELECT DISTINCT e.day, e.app_id, e.client_key, a.agent_key
-      FROM day_events e JOIN ${TABLES.agentKeys} a ON a.user_agent = coalesce(e.user_agent, '')`,
+      UNION ALL
+      SELECT x.dimension, e.day, e.app_id, x.value, e.client_key, count(*)
+        FROM day_events e JOIN ${TABLES.agentKeys} a ON a.user_agent = coalesce(e.user_agent, '')
+        CROSS JOIN LATERAL (VALUES ('browser', a.browser), ('device', a.device)) x (dimension, value)
+        GROUP BY 1, 2, 3, 4, 5`,
     deleteTouchedClientDays(TABLES.funnelSteps),
     // Step 0 keeps each day's first view_item: a range's earliest is the earliest of those.
     `INSERT INTO ${TABLES.funnelSteps}

@@ -1,9 +1,11 @@
 import type { DeriveStep } from '../derive/steps.js';
+import { AGENT_CLASSES_STEP } from './agent-classes.js';
 import { CLIENTS_STEP } from './clients.js';
 import { COHORT_COUNTS_STEP } from './cohort-counts.js';
 import { DAY_EVENTS_STEP } from './day-events.js';
 import { FUNNEL_CHAINS_STEP } from './funnel-chains.js';
 import { FUNNEL_DAY_CHAINS_STEP } from './funnel-day-chains.js';
+import { HOURLY_CLIENTS_STEP } from './hourly-clients.js';
 import { PREVIOUS_DAYS_STEP } from './previous-days.js';
 import { PRODUCTS_STEP } from './products.js';
 import { SESSIONS_STEP } from './sessions.js';
@@ -16,7 +18,9 @@ import { SESSIONS_STEP } from './sessions.js';
  */
 export const ROLLUP_STEPS: readonly DeriveStep[] = [
   DAY_EVENTS_STEP,
+  AGENT_CLASSES_STEP,
   CLIENTS_STEP,
+  HOURLY_CLIENTS_STEP,
   FUNNEL_CHAINS_STEP,
   FUNNEL_DAY_CHAINS_STEP,
   PREVIOUS_DAYS_STEP,

@@ -68,16 +68,6 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
         AND (r.prev_day, r.prev_day_any) IS DISTINCT FROM (x.prev_day, x.prev_day_any)
       RETURNING r.app_id, r.day)
     INSERT INTO counted_days SELECT DISTINCT app_id, day FROM changed ON CONFLICT DO NOTHING`,
-    `UPDATE ${TABLES.dailyClientAgents} r SET prev_day = x.prev_day, prev_day_any = x.prev_day_any
-      FROM (
-        SELECT day, app_id, client_key, agent_key,
-          ${prior('agent_key, app_id, client_key', 'day')} AS prev_day,
-          ${prior('agent_key, client_key', 'day, app_id')} AS prev_day_any
-        FROM ${TABLES.dailyClientAgents} WHERE client_key IN ${affectedClients}
-      ) x
-      WHERE r.day = x.day AND r.app_id = x.app_id AND r.client_key = x.client_key
-        AND r.agent_key = x.agent_key
-        AND (r.prev_day, r.prev_day_any) IS DISTINCT FROM (x.prev_day, x.prev_day_any)`,
     `DELETE FROM ${TABLES.dailyFirstCounts} r USING counted_days d
       WHERE r.app_id = d.app_id AND r.day = d.day`,
     `INSERT INTO ${TABLES.dailyFirstCounts}
@@ -99,12 +89,16 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
         `r.dimension = 'page'`,
       )}
       UNION ALL
-      ${counted(
-        'identity_source',
-        'r.value',
-        TABLES.dailyClientValues,
-        { app: 'prev_day', any: 'prev_day_any' },
-        `r.dimension = 'identity_source'`,
-      )}`,
+      ${['identity_source', 'browser', 'device']
+        .map((dimension) =>
+          counted(
+            dimension,
+            'r.value',
+            TABLES.dailyClientValues,
+            { app: 'prev_day', any: 'prev_day_any' },
+            `r.dimension = '${dimension}'`,
+          ),
+        )
+        .join('\nUNION ALL\n')}`,
   ],
 };

@@ -26,11 +26,11 @@ const ROLLUPS = [
   'daily_product_contexts',
   'funnel_steps',
   'daily_first_counts',
-  'daily_client_agents',
   'session_landings',
   'funnel_chains',
   'funnel_day_chains',
   'daily_cohort_counts',
+  'hourly_clients',
 ] as const;
 type Row = Record<string, unknown>;
 

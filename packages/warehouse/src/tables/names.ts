@@ -17,12 +17,12 @@ export const TABLES = {
   clientKeys: 'client_keys',
   /** Rollup: one row per (day, app, client) with any event. */
   dailyClients: 'daily_clients',
-  /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, agents. */
+  /** Rollup: one row per (day, local hour, app, client) with any event. */
+  hourlyClients: 'hourly_clients',
+  /** Rollup: one row per (dimension, day, app, value, client): pages, identity sources, browsers, devices. */
   dailyClientValues: 'daily_client_values',
-  /** One integer per user agent, for `daily_client_agents`. */
+  /** One integer per user agent, with its browser and device class. */
   agentKeys: 'agent_keys',
-  /** Rollup: one row per (day, app, client, user agent). */
-  dailyClientAgents: 'daily_client_agents',
   /** Rollup: per-client rows counted by (day, previous day), for distinct clients over ranges. */
   dailyFirstCounts: 'daily_first_counts',
   /** Rollup: each session's landing referrer and UTM tags, and whether it has a purchase. */
