@@ -3,9 +3,9 @@ import { EVENT_COLUMNS } from '@clicktrail/warehouse';
 const columns = EVENT_COLUMNS.join(', ');
 
 /**
- * The one statement that moves a batch into the table, whatever the load method staged it
- * in: duplicates (in the batch or already loaded) are skipped by the primary key. A batch
- * may span objects, so it answers how many rows were new per source object.
+ * The statement that moves a staged batch into the table: duplicates (in the batch or
+ * already loaded) are skipped by the primary key. A batch may span objects, so it answers
+ * how many rows were new per source object.
  */
 const insertEventsFrom = (source: string): string => `WITH inserted AS (
     INSERT INTO clickstream_events (${columns})
@@ -23,11 +23,21 @@ export const INSERT_EVENTS = insertEventsFrom(
 );
 
 /**
- * The COPY method's stage: a temporary table without indexes or constraints beyond NOT NULL,
- * dropped with the group's transaction (commit or rollback), so a crash leaves nothing.
+ * The COPY method writes a batch's new rows straight into the table: the rows of the batch
+ * that are already there, looked up by primary key first, are left out in Node.
+ */
+export const EXISTING_EVENT_IDS =
+  'SELECT event_id FROM clickstream_events WHERE event_id = ANY($1::text[])';
+export const COPY_EVENTS = `COPY clickstream_events (${columns}) FROM STDIN`;
+
+/**
+ * The COPY method's fallback, for a batch whose straight COPY met a row committed by another
+ * writer after the lookup: a temporary table without indexes or constraints beyond NOT NULL,
+ * created when first needed and dropped with the group's transaction (commit or rollback),
+ * so a crash leaves nothing.
  */
 export const CREATE_STAGE =
-  'CREATE TEMP TABLE etl_stage (LIKE clickstream_events INCLUDING DEFAULTS) ON COMMIT DROP';
+  'CREATE TEMP TABLE IF NOT EXISTS etl_stage (LIKE clickstream_events INCLUDING DEFAULTS) ON COMMIT DROP';
 export const COPY_STAGE = `COPY etl_stage (${columns}) FROM STDIN`;
 export const INSERT_STAGED = insertEventsFrom('etl_stage');
 // Created in this transaction, so PostgreSQL truncates it in place, without a new file.

@@ -112,8 +112,10 @@ describe.skipIf(!process.env.DATABASE_URL)('COPY load method (real server)', () 
     const broken: LoadMethod = {
       ...COPY_METHOD,
       async write(client, rows) {
-        const stream = client.query(copyFrom('COPY etl_stage (no_such_column) FROM STDIN'));
-        stream.end(rows.join(''));
+        const stream = client.query(
+          copyFrom('COPY clickstream_events (no_such_column) FROM STDIN'),
+        );
+        stream.end(rows.texts.join(''));
         await once(stream, 'finish');
         return [];
       },

@@ -1,7 +1,7 @@
 import { EVENT_COLUMNS } from '@clicktrail/warehouse';
 import { describe, expect, it } from 'vitest';
 import { isoFast } from './column-values.js';
-import { copyText, toCopyLine } from './copy-text.js';
+import { copyText, toCopyLine, unescapeCopyText } from './copy-text.js';
 import { toEventRow } from './event-row.js';
 import { parseCopyLine, parseLine } from './parse-line.js';
 import { rawEvent } from './test-support/fixtures.js';
@@ -69,6 +69,14 @@ describe('COPY text', () => {
         ok: false,
         reason: (parseLine(line, 'k') as { reason: string }).reason,
       });
+    }
+  });
+});
+
+describe('unescapeCopyText', () => {
+  it('reads back every value copyText writes', () => {
+    for (const value of ['plain', 'tab\there', 'a\\b\\\\c', 'new\nline\r\n', '\\N', '😀\t\\t']) {
+      expect(unescapeCopyText(copyText(value))).toBe(value);
     }
   });
 });

@@ -19,6 +19,15 @@ export function copyText(value: string): string {
   return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, escapeChar) : value;
 }
 
+const UNESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t' };
+
+/** The value of a field `copyText` wrote (the inverse of its four escapes). */
+export function unescapeCopyText(field: string): string {
+  return field.includes('\\')
+    ? field.replace(/\\(.)/g, (_, char: string) => UNESCAPES[char] ?? char)
+    : field;
+}
+
 /**
  * Set per row by `toCopyLine`: a JSON line without a backslash cannot decode to a string
  * holding a backslash, tab, newline or CR (JSON writes those only as escapes), so its

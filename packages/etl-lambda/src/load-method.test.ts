@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@clicktrail/warehouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeRows, loadMethodFor } from './load-method.js';
+import { encodeRows } from './copy-write.js';
+import { loadMethodFor } from './load-method.js';
 
 describe('load method', () => {
   let db: TestDatabase;

@@ -1,6 +1,15 @@
+import { setImmediate as toEventLoop } from 'node:timers/promises';
 import type { LoadMethod } from './load-method.js';
 import type { ObjectItem } from './read-lines.js';
 import type { RowBatcher } from './row-batcher.js';
+
+/**
+ * Lines parsed between turns of the event loop. Decompressed text is often buffered, so
+ * the loop below can parse a whole object in microtasks alone, and the server's answers
+ * to the batch in flight (a lookup, a finished COPY) would wait for it: the server idles
+ * while Node parses. 50 lines are ~1 ms of parsing; a turn costs microseconds.
+ */
+const LINES_PER_TURN = 50;
 
 /**
  * Streams one object's lines into the group's batcher: good lines as rows, the others to
@@ -14,7 +23,12 @@ export async function loadObjectLines(
   days: Set<string>,
 ): Promise<void> {
   batcher.open(key);
+  let sinceTurn = 0;
   for await (const item of items) {
+    if (++sinceTurn === LINES_PER_TURN) {
+      sinceTurn = 0;
+      await toEventLoop();
+    }
     if (item.kind === 'broken') {
       await batcher.addQuarantine({
         object_key: key,

@@ -1,12 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { LoadedCounts, LoadMethod } from './load-method.js';
-
-/** One staged row and where it came from, so a row the server refuses can be quarantined. */
-export interface StagedRows {
-  texts: string[];
-  keys: string[];
-  lineNumbers: number[];
-}
+import type { LoadedCounts, LoadMethod, StagedRows } from './load-method.js';
 
 export interface RefusedRow {
   key: string;
@@ -32,7 +25,7 @@ const SAVEPOINT = 'etl_batch';
  * batch is rolled back to the savepoint and split in halves until the refused rows stand
  * alone; those are handed to `refuse` and everything else loads. The checks before the
  * batch catch every case we know; this is the net for the ones we do not, so that no value
- * can fail its group on every rerun. A clean batch costs two extra round trips.
+ * can fail its group on every rerun. A clean batch costs one extra round trip (the RELEASE).
  */
 export async function writeGuarded(
   client: ClientBase,
@@ -40,9 +33,12 @@ export async function writeGuarded(
   rows: StagedRows,
   refuse: (row: RefusedRow) => void,
 ): Promise<LoadedCounts> {
-  await client.query(`SAVEPOINT ${SAVEPOINT}`);
   try {
-    const counts = await method.write(client, rows.texts);
+    // The savepoint travels with the write's first statement instead of a round trip ahead.
+    const [, counts] = await Promise.all([
+      client.query(`SAVEPOINT ${SAVEPOINT}`),
+      method.write(client, rows),
+    ]);
     await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
     return counts;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { EXCERPT_CHARS, INSERT_QUARANTINE } from './batch-sql.js';
-import type { LoadMethod } from './load-method.js';
+import type { LoadMethod, StagedRows } from './load-method.js';
 import type { QueryPipeline } from './query-pipeline.js';
-import { type RefusedRow, type StagedRows, writeGuarded } from './refused-rows.js';
+import { type RefusedRow, writeGuarded } from './refused-rows.js';
 import { storableExcerpt, storableText } from './storable-text.js';
 
 export interface ObjectCounts {
