@@ -41,7 +41,7 @@ await build({
   platform: 'node',
   format: 'esm',
   outfile: join(out, 'warehouse.mjs'),
-  external: ['pg', 'pg-native', '@electric-sql/*'],
+  packages: 'external',
   logLevel: 'warning',
   banner: {
     js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
