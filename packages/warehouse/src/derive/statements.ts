@@ -147,6 +147,9 @@ export const PURCHASES: readonly string[] = [
     PRIMARY KEY (app_id, transaction_key)) ON COMMIT DROP`,
   `INSERT INTO touched_transactions SELECT DISTINCT app_id, transaction_key
     FROM session_events WHERE event_name = 'purchase'`,
+  // Unanalysed, it looks big: the planner would hash-join every purchase event of the
+  // warehouse (8.5 s at 9M events) instead of looking up these few transactions.
+  'ANALYZE touched_transactions',
   // The day each was counted on until now (an earlier copy can arrive late).
   `INSERT INTO affected_days SELECT DISTINCT p.app_id, p.purchase_date
     FROM purchases p JOIN touched_transactions x

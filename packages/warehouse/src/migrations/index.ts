@@ -3,6 +3,7 @@ import { derivedModel, urlPathFunction } from './002-derived-model.js';
 import { deriveBySession } from './003-derive-by-session.js';
 import { purchases } from './004-purchases.js';
 import { dropDirtyDays } from './005-drop-dirty-days.js';
+import { productContexts } from './006-product-contexts.js';
 import { rejectedObjects } from './010-rejected-objects.js';
 import { fillRollupsOnNextDerive, rollups } from './011-rollups.js';
 import { firstInRange } from './012-first-in-range.js';
@@ -12,6 +13,7 @@ import { funnelDayChains } from './015-funnel-day-chains.js';
 import { cohortCounts } from './016-cohort-counts.js';
 import { agentClasses } from './017-agent-classes.js';
 import { hourlyClients } from './018-hourly-clients.js';
+import { funnelChainsClient } from './019-funnel-chains-client.js';
 import { receiveDays } from './020-receive-days.js';
 
 export interface Migration {
@@ -27,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'dirty sessions, derive state', sql: deriveBySession },
   { version: 4, name: 'event items, purchases and their lines', sql: purchases },
   { version: 5, name: 'drop the unused dirty days', sql: dropDirtyDays },
+  { version: 6, name: 'product contexts per day, by delta', sql: productContexts },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
   {
@@ -41,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'retention cohorts counted per day', sql: cohortCounts },
   { version: 17, name: 'user agents classified, users per browser and device', sql: agentClasses },
   { version: 18, name: 'clients per local hour', sql: hourlyClients },
+  { version: 19, name: 'closed-funnel chains by client', sql: funnelChainsClient },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
 ];

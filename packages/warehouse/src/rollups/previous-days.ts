@@ -1,5 +1,6 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
+import { CLIENT_PREVIOUS, previousColumns, touchedClients, VALUE_PREVIOUS } from './previous.js';
 
 /**
  * Sets each per-client rollup row's previous day (see migration 12) for every touched
@@ -7,10 +8,7 @@ import { TABLES } from '../tables/names.js';
  * that change and recording their days; then counts the rows of the affected and changed
  * days by previous day (`daily_first_counts`). Runs after the per-client rollups.
  */
-const affectedClients = `(SELECT DISTINCT client_key FROM touched_client_days)`;
-const prior = (partition: string, order: string, filter = '') =>
-  `max(day) ${filter} OVER (PARTITION BY ${partition} ORDER BY ${order}
-    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
+const affectedClients = touchedClients;
 const NONE = `'-infinity'::date`;
 const counted = (
   dimension: string,
@@ -40,12 +38,7 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
         first_visit_day = x.first_visit_day, first_visit_day_any = x.first_visit_day_any
       FROM (
         SELECT day, app_id, client_key,
-          ${prior('app_id, client_key', 'day')} AS prev_day,
-          ${prior('client_key', 'day, app_id')} AS prev_day_any,
-          ${prior('app_id, client_key', 'day', 'FILTER (WHERE first_visit)')} AS prev_first_visit,
-          ${prior('client_key', 'day, app_id', 'FILTER (WHERE first_visit)')} AS prev_first_visit_any,
-          min(day) FILTER (WHERE first_visit) OVER (PARTITION BY app_id, client_key) AS first_visit_day,
-          min(day) FILTER (WHERE first_visit) OVER (PARTITION BY client_key) AS first_visit_day_any
+          ${previousColumns(CLIENT_PREVIOUS)}
         FROM ${TABLES.dailyClients} WHERE client_key IN ${affectedClients}
       ) x
       WHERE r.day = x.day AND r.app_id = x.app_id AND r.client_key = x.client_key
@@ -59,8 +52,7 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
       UPDATE ${TABLES.dailyClientValues} r SET prev_day = x.prev_day, prev_day_any = x.prev_day_any
       FROM (
         SELECT dimension, day, app_id, value, client_key,
-          ${prior('dimension, value, app_id, client_key', 'day')} AS prev_day,
-          ${prior('dimension, value, client_key', 'day, app_id')} AS prev_day_any
+          ${previousColumns(VALUE_PREVIOUS)}
         FROM ${TABLES.dailyClientValues} WHERE client_key IN ${affectedClients}
       ) x
       WHERE r.dimension = x.dimension AND r.day = x.day AND r.app_id = x.app_id

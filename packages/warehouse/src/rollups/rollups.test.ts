@@ -23,6 +23,7 @@ const ROLLUPS = [
   'daily_session_values',
   'daily_products',
   'daily_product_groups',
+  'daily_product_contexts',
   'funnel_steps',
   'daily_first_counts',
   'session_landings',
@@ -130,5 +131,72 @@ describe('rollups', () => {
       { day: '11-25', app_id: 'shop', prev: null, prev_any: '11-25', prev_fv: null },
       { day: '11-27', app_id: 'shop', prev: '11-25', prev_any: '11-25', prev_fv: '11-25' },
     ]);
+  });
+
+  it('rebuilds only the products the new events hit, and ends where a full rebuild does', async () => {
+    const KITE = { context_product_id: 'kite', context_product_brand: 'Sky' };
+    const kitePurchase = (at: string, session_id: string) =>
+      ev(at, {
+        client_id: 'k1',
+        session_id,
+        event_name: 'purchase',
+        attributes: { transaction_id: 'TK' },
+        items: [
+          { id: 'kite', brand: 'Sky', price: 30, quantity: 1 },
+          { id: 'reel', brand: 'Sky', price: 5, quantity: 2 },
+        ],
+      });
+    // 11-28: k1 views the kite (two contexts: with and without a category) and buys it.
+    await insertEvents(client, [
+      ev('2026-11-28T10:00:00Z', {
+        client_id: 'k1',
+        session_id: 'k1a',
+        event_name: 'view_item',
+        ...KITE,
+      }),
+      ev('2026-11-28T10:01:00Z', {
+        client_id: 'k1',
+        session_id: 'k1a',
+        event_name: 'add_to_cart',
+        ...KITE,
+        context_product_category: 'outdoor',
+      }),
+      kitePurchase('2026-11-28T10:05:00Z', 'k1a'),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    // Then a second session views the kite the same day, the purchase page is reloaded the
+    // next day, and a late view of k1's session lands on 11-27 (its start moves there).
+    await insertEvents(client, [
+      ev('2026-11-28T18:00:00Z', {
+        client_id: 'k2',
+        session_id: 'k2a',
+        event_name: 'view_item',
+        ...KITE,
+      }),
+      kitePurchase('2026-11-29T08:00:00Z', 'k1b'),
+      ev('2026-11-27T23:50:00Z', {
+        client_id: 'k1',
+        session_id: 'k1a',
+        event_name: 'view_item',
+        ...KITE,
+      }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    const incremental = await rollupRows();
+    const kite = await client.query(`SELECT to_char(day, 'MM-DD') AS day, views, add_to_carts,
+        purchases, units::int FROM daily_products WHERE product_id = 'kite' ORDER BY day`);
+    expect(kite.rows).toEqual([
+      { day: '11-27', views: 1, add_to_carts: 0, purchases: 0, units: 0 },
+      { day: '11-28', views: 2, add_to_carts: 1, purchases: 1, units: 1 },
+    ]);
+    const sky = await client.query(`SELECT to_char(day, 'MM-DD') AS day, views, purchases,
+        units::int FROM daily_product_groups WHERE kind = 'brand' AND name = 'Sky' ORDER BY day`);
+    // The transaction once for the brand, though two of its lines are Sky's.
+    expect(sky.rows).toEqual([
+      { day: '11-27', views: 1, purchases: 0, units: 0 },
+      { day: '11-28', views: 2, purchases: 1, units: 3 },
+    ]);
+    await rebuildAll(client, { timeZone: 'UTC' });
+    expect(await rollupRows()).toEqual(incremental);
   });
 });

@@ -33,6 +33,8 @@ export const TABLES = {
   dailySessionValues: 'daily_session_values',
   /** Rollup: per product and day, views, add-to-carts and sales. */
   dailyProducts: 'daily_products',
+  /** Rollup: per day, product and context (name, category, brand), views and add-to-carts. */
+  dailyProductContexts: 'daily_product_contexts',
   /** Rollup: the same per category and brand. */
   dailyProductGroups: 'daily_product_groups',
   /** Rollup: the closed funnel's candidate step times per client and day. */
