@@ -130,9 +130,18 @@ async function shop(): Promise<void> {
   // sent_at 31 minutes ahead of the server, and ingest's skew correction would move it back.
   await vi.waitFor(
     async () => {
-      const lines = await rawEventLines(join(dataDir, 'raw'));
-      const reloads = lines.filter((line) => line.includes(`/orders/${orderId}"`));
-      if (reloads.length < 2) throw new Error('the confirmation page views are not stored yet');
+      // Distinct events: the SDK may have stored one page view twice (a copy is no proof
+      // that the other one arrived).
+      const views = new Set(
+        (await rawEventLines(join(dataDir, 'raw')))
+          .map(
+            (line) =>
+              JSON.parse(line) as { event_id: string; event_name: string; page_url: string },
+          )
+          .filter((e) => e.event_name === 'page_view' && e.page_url.endsWith(`/orders/${orderId}`))
+          .map((e) => e.event_id),
+      );
+      if (views.size < 2) throw new Error('the confirmation page views are not stored yet');
     },
     { timeout: 20_000, interval: 200 },
   );
