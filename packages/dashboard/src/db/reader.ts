@@ -72,6 +72,9 @@ export function createReader(options: ReaderOptions): WarehouseReader {
         // The panels' distinct counts and joins sort and hash tens of thousands of rows:
         // the default 4 MB sends them to disk.
         await client.query(`SET LOCAL work_mem = '64MB'`);
+        // Their plans look costly to PostgreSQL (a 48-hour series joined to three aggregates),
+        // and compiling them (JIT) took 300 ms of a 460 ms hourly trend at 10M events.
+        await client.query('SET LOCAL jit = off');
         const result = await work(query);
         await client.query('COMMIT');
         release(client, false);
