@@ -15,6 +15,7 @@ import { agentClasses } from './017-agent-classes.js';
 import { hourlyClients } from './018-hourly-clients.js';
 import { funnelChainsClient } from './019-funnel-chains-client.js';
 import { receiveDays } from './020-receive-days.js';
+import { hourlyTrendIndexes } from './030-hourly-trend-indexes.js';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'closed-funnel chains by client', sql: funnelChainsClient },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },
+  // 30-39: the dashboard's, continued.
+  { version: 30, name: 'covering indexes for the hourly trend', sql: hourlyTrendIndexes },
 ];
