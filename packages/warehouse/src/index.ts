@@ -19,6 +19,7 @@ export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
 export type { Migration } from './migrations/index.js';
 export { MIGRATIONS } from './migrations/index.js';
+export { weekStart } from './rollups/sql.js';
 export type { WarehouseSettings, WarehouseTarget } from './settings.js';
 export { DEFAULT_DW_DIR, DEFAULT_PG_PORT, warehouseTarget } from './settings.js';
 export type { EventColumn, EventRow } from './tables/clickstream-events.js';

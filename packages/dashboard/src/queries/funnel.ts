@@ -1,6 +1,6 @@
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { DAY_IN_RANGE, dayParams, num } from './sql.js';
+import { DAY_IN_RANGE, dayParams, num, SCOPE } from './sql.js';
 
 export const FUNNEL_STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'] as const;
 
@@ -9,7 +9,7 @@ export interface Funnel {
   steps: { name: string; clients: number }[];
 }
 
-const SCOPE = `r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END AND r.app_id = coalesce($3, '')`;
+const IN_SCOPE = `r.scope = ${SCOPE} AND r.app_id = coalesce($3, '')`;
 /** Step 0 is every chain counted; step k those whose step k is before the range's end. */
 const reached = (stepBeforeEnd: (k: number) => string) =>
   `count(*) AS s0, ${[1, 2, 3].map((k) => `count(*) FILTER (WHERE ${stepBeforeEnd(k)}) AS s${k}`).join(', ')}`;
@@ -28,11 +28,11 @@ const CLOSED_SQL = `WITH bounds AS (
 ),
 chained AS (
   SELECT ${reached((k) => `r.t${k} < b.hi`)}
-  FROM funnel_chains r, bounds b WHERE ${SCOPE} AND r.t0 >= b.lo AND r.t0 < b.hi
+  FROM funnel_chains r, bounds b WHERE ${IN_SCOPE} AND r.t0 >= b.lo AND r.t0 < b.hi
 ),
 returned AS (
   SELECT ${reached((k) => `r.d${k} <= $2::date`)}
-  FROM funnel_day_chains r WHERE ${SCOPE} AND r.day BETWEEN $1::date AND $2::date
+  FROM funnel_day_chains r WHERE ${IN_SCOPE} AND r.day BETWEEN $1::date AND $2::date
     AND r.prev_day < $1::date
 )
 SELECT ${FUNNEL_STEPS.map((_, i) => `c.s${i} + x.s${i} AS s${i}`).join(', ')} FROM chained c, returned x`;

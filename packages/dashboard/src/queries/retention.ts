@@ -1,6 +1,7 @@
+import { weekStart } from '@clicktrail/warehouse';
 import type { Query } from '../db/reader.js';
 import type { ReportRange } from '../filters/range.js';
-import { DAY_IN_RANGE, dayParams, firstInRange, num } from './sql.js';
+import { DAY_IN_RANGE, dayParams, firstInRange, num, SCOPE } from './sql.js';
 
 export interface CohortWeek {
   /** Monday of the cohort's first-visit week (reporting time zone). */
@@ -17,8 +18,7 @@ export interface CohortWeek {
  * (weeks start on Monday). For each later week up to the range's end, the share of the
  * cohort with any event in that week.
  */
-/** Monday of a date's week. */
-const week = (day: string) => `(${day} - (extract(isodow FROM ${day})::int - 1))`;
+
 const FIRST_VISIT_DAY = `CASE WHEN $3::text IS NULL THEN r.first_visit_day_any ELSE r.first_visit_day END`;
 
 /**
@@ -34,24 +34,23 @@ const FIRST_VISIT_DAY = `CASE WHEN $3::text IS NULL THEN r.first_visit_day_any E
  * planner cannot know how few they are).
  */
 const ACTIVE = `daily_clients r WHERE ${DAY_IN_RANGE}
-    AND ${firstInRange('prev_day', 'prev_day_any', `greatest($1::date, ${week('r.day')})`)}`;
-const SCOPE = `r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END`;
+    AND ${firstInRange('prev_day', 'prev_day_any', `greatest($1::date, ${weekStart('r.day')})`)}`;
 
 const RETENTION_SQL = `WITH late AS (
-  SELECT r.client_key, ${week('r.day')} AS cohort
+  SELECT r.client_key, ${weekStart('r.day')} AS cohort
   FROM daily_clients r WHERE r.first_visit
     AND (r.prev_first_visit IS NOT NULL OR r.prev_first_visit_any IS NOT NULL) AND ${DAY_IN_RANGE}
     AND ${firstInRange('prev_first_visit', 'prev_first_visit_any')} AND ${FIRST_VISIT_DAY} < $1::date
 ),
 counts AS (
   SELECT cohort, week, sum(n) AS n FROM (
-    SELECT ${week('r.first_visit_day')} AS cohort, ${week('r.day')} AS week, r.clients AS n
-      FROM daily_cohort_counts r WHERE ${SCOPE} AND ${DAY_IN_RANGE}
+    SELECT ${weekStart('r.first_visit_day')} AS cohort, ${weekStart('r.day')} AS week, r.clients AS n
+      FROM daily_cohort_counts r WHERE r.scope = ${SCOPE} AND ${DAY_IN_RANGE}
       AND r.first_visit_day BETWEEN $1::date AND $2::date
-      AND r.prev_day < greatest($1::date, ${week('r.day')})
+      AND r.prev_day < greatest($1::date, ${weekStart('r.day')})
     UNION ALL
     SELECT l.cohort, a.week, 1 FROM late l CROSS JOIN LATERAL (
-      SELECT ${week('r.day')} AS week FROM ${ACTIVE} AND r.client_key = l.client_key OFFSET 0) a
+      SELECT ${weekStart('r.day')} AS week FROM ${ACTIVE} AND r.client_key = l.client_key OFFSET 0) a
   ) m GROUP BY 1, 2
 )
 SELECT to_char(c.cohort, 'YYYY-MM-DD') AS cohort_week, z.n AS clients,

@@ -30,13 +30,16 @@ export const DAY_IN_RANGE = `r.day BETWEEN $1::date AND $2::date AND ($3::text I
 export const firstInRange = (prev: string, prevAny: string, since = '$1::date') =>
   `coalesce(CASE WHEN $3::text IS NULL THEN r.${prevAny} ELSE r.${prev} END, '-infinity'::date) < ${since}`;
 
+/** The scope of the rollup rows for the app $3: `any` (across apps) for all apps, else `app`. */
+export const SCOPE = `CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END`;
+
 /**
  * `daily_first_counts` rows (alias r) of a dimension in the range and the app: per-client
  * rows counted by their previous day of the same kind, across apps for all apps. Distinct
  * clients over the range = `FIRST_CLIENTS`, the counts whose previous day is before it.
  */
 export const firstCounts = (dimension: string) => `daily_first_counts r
-WHERE r.dimension = '${dimension}' AND r.scope = CASE WHEN $3::text IS NULL THEN 'any' ELSE 'app' END
+WHERE r.dimension = '${dimension}' AND r.scope = ${SCOPE}
   AND ${DAY_IN_RANGE}`;
 export const FIRST_CLIENTS = `coalesce(sum(r.clients) FILTER (WHERE r.prev_day < $1::date), 0)`;
 

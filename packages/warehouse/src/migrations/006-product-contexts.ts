@@ -22,9 +22,4 @@ CREATE TABLE daily_product_contexts (
 CREATE INDEX clickstream_events_product_day
   ON clickstream_events (app_id, context_product_id, event_timestamp)
   WHERE event_name IN ('view_item', 'add_to_cart') AND context_product_id IS NOT NULL;
-
--- Filled by the next derive.
-INSERT INTO derive_dirty_sessions (app_id, client_id, session_id)
-  SELECT DISTINCT app_id, client_id, session_id FROM clickstream_events
-  ON CONFLICT DO NOTHING;
 `;

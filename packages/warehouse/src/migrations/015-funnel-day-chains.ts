@@ -25,9 +25,4 @@ CREATE INDEX funnel_day_chains_day ON funnel_day_chains (scope, app_id, day)
 CREATE INDEX funnel_day_chains_prev ON funnel_day_chains (scope, app_id, prev_day)
   INCLUDE (day, d1, d2, d3);
 CREATE INDEX funnel_day_chains_client ON funnel_day_chains (client_key);
-
--- Filled by the next derive.
-INSERT INTO derive_dirty_sessions (app_id, client_id, session_id)
-  SELECT DISTINCT app_id, client_id, session_id FROM clickstream_events
-  ON CONFLICT DO NOTHING;
 `;

@@ -21,9 +21,4 @@ CREATE TABLE daily_cohort_counts (
 -- A first_visit after an earlier one (in the app or in any app): retention's late cohorts.
 CREATE INDEX daily_clients_repeated_first_visits ON daily_clients (day)
   WHERE first_visit AND (prev_first_visit IS NOT NULL OR prev_first_visit_any IS NOT NULL);
-
--- Filled by the next derive.
-INSERT INTO derive_dirty_sessions (app_id, client_id, session_id)
-  SELECT DISTINCT app_id, client_id, session_id FROM clickstream_events
-  ON CONFLICT DO NOTHING;
 `;

@@ -8,9 +8,4 @@
 export const agentClasses = `
 ALTER TABLE agent_keys ADD COLUMN browser text, ADD COLUMN device text;
 DROP TABLE daily_client_agents;
-
--- Filled by the next derive.
-INSERT INTO derive_dirty_sessions (app_id, client_id, session_id)
-  SELECT DISTINCT app_id, client_id, session_id FROM clickstream_events
-  ON CONFLICT DO NOTHING;
 `;

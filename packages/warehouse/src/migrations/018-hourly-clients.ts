@@ -13,9 +13,4 @@ CREATE TABLE hourly_clients (
   page_views integer NOT NULL,
   PRIMARY KEY (day, app_id, client_key, hour)
 );
-
--- Filled by the next derive.
-INSERT INTO derive_dirty_sessions (app_id, client_id, session_id)
-  SELECT DISTINCT app_id, client_id, session_id FROM clickstream_events
-  ON CONFLICT DO NOTHING;
 `;

@@ -30,7 +30,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'dirty sessions, derive state', sql: deriveBySession },
   { version: 4, name: 'event items, purchases and their lines', sql: purchases },
   { version: 5, name: 'drop the unused dirty days', sql: dropDirtyDays },
-  { version: 6, name: 'product contexts per day, by delta', sql: productContexts },
+  {
+    version: 6,
+    name: 'product contexts per day, by delta',
+    sql: productContexts + fillRollupsOnNextDerive,
+  },
   // 10-19: the dashboard's.
   { version: 10, name: 'rejected objects counted', sql: rejectedObjects },
   {
@@ -41,10 +45,22 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'previous days of the per-client rollups', sql: firstInRange },
   { version: 13, name: 'landing facts per session', sql: sessionLandings },
   { version: 14, name: 'closed-funnel chains per client', sql: funnelChains },
-  { version: 15, name: 'closed-funnel chains per returning view day', sql: funnelDayChains },
-  { version: 16, name: 'retention cohorts counted per day', sql: cohortCounts },
-  { version: 17, name: 'user agents classified, users per browser and device', sql: agentClasses },
-  { version: 18, name: 'clients per local hour', sql: hourlyClients },
+  {
+    version: 15,
+    name: 'closed-funnel chains per returning view day',
+    sql: funnelDayChains + fillRollupsOnNextDerive,
+  },
+  {
+    version: 16,
+    name: 'retention cohorts counted per day',
+    sql: cohortCounts + fillRollupsOnNextDerive,
+  },
+  {
+    version: 17,
+    name: 'user agents classified, users per browser and device',
+    sql: agentClasses + fillRollupsOnNextDerive,
+  },
+  { version: 18, name: 'clients per local hour', sql: hourlyClients + fillRollupsOnNextDerive },
   { version: 19, name: 'closed-funnel chains by client', sql: funnelChainsClient },
   // 20-29: the ETL's own bookkeeping.
   { version: 20, name: 'ETL receive days', sql: receiveDays },

@@ -1,12 +1,10 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-
-/** Monday of a date's week. */
-const week = (day: string) => `(${day} - (extract(isodow FROM ${day})::int - 1))`;
+import { weekStart } from './sql.js';
 
 const counted = (scope: 'app' | 'any', firstVisitDay: string, prevDay: string) =>
   `SELECT '${scope}', r.day, r.app_id, r.${firstVisitDay},
-    greatest(coalesce(r.${prevDay}, '-infinity'::date), ${week('r.day')} - 1), count(*)
+    greatest(coalesce(r.${prevDay}, '-infinity'::date), ${weekStart('r.day')} - 1), count(*)
   FROM ${TABLES.dailyClients} r JOIN counted_days d ON d.app_id = r.app_id AND d.day = r.day
   WHERE r.${firstVisitDay} IS NOT NULL GROUP BY 2, 3, 4, 5`;
 

@@ -1,14 +1,10 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
+import { nextStep } from './funnel-chains.js';
+import { touchedClients } from './sql.js';
 
-const touched = `(SELECT DISTINCT client_key FROM touched_client_days)`;
-const key = 'scope, app_id, client_key, day';
-
-/** The first step-k time at or after each chain's step k-1 (`prev`), per chain. */
-const nextStep = (k: number, prev: string) => `c${k} AS (
-  SELECT p.scope, p.app_id, p.client_key, p.day, min(s.at) AS t
-  FROM ${prev} p JOIN chain_steps s USING (scope, app_id, client_key)
-  WHERE s.step = ${k} AND s.at >= p.t GROUP BY 1, 2, 3, 4)`;
+const CHAIN = ['scope', 'app_id', 'client_key', 'day'] as const;
+const key = CHAIN.join(', ');
 
 /**
  * Each touched client's chains from its returning view days (see migration 15), from the
@@ -21,7 +17,7 @@ export const FUNNEL_DAY_CHAINS_STEP: DeriveStep = {
   name: 'closed-funnel chains per returning view day',
   tables: [TABLES.funnelDayChains],
   statements: [
-    `DELETE FROM ${TABLES.funnelDayChains} WHERE client_key IN ${touched}`,
+    `DELETE FROM ${TABLES.funnelDayChains} WHERE client_key IN ${touchedClients}`,
     `INSERT INTO ${TABLES.funnelDayChains}
       WITH views AS (
         SELECT scope, app_id, client_key, at::date AS day, min(at) AS t
@@ -33,9 +29,7 @@ export const FUNNEL_DAY_CHAINS_STEP: DeriveStep = {
           FROM views v) r
         WHERE prev_day IS NOT NULL
       ),
-      ${nextStep(1, 'c0')},
-      ${nextStep(2, 'c1')},
-      ${nextStep(3, 'c2')}
+      ${[1, 2, 3].map((k) => nextStep(k, `c${k - 1}`, CHAIN)).join(',\n      ')}
       SELECT c0.scope, c0.app_id, c0.client_key, c0.day, c0.prev_day,
         c1.t::date, c2.t::date, c3.t::date
       FROM c0 LEFT JOIN c1 USING (${key}) LEFT JOIN c2 USING (${key}) LEFT JOIN c3 USING (${key})`,

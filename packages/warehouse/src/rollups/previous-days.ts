@@ -1,6 +1,7 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-import { CLIENT_PREVIOUS, previousColumns, touchedClients, VALUE_PREVIOUS } from './previous.js';
+import { CLIENT_PREVIOUS, previousColumns, VALUE_PREVIOUS } from './previous.js';
+import { touchedClients } from './sql.js';
 
 /**
  * Sets each per-client rollup row's previous day (see migration 12) for every touched
@@ -8,7 +9,6 @@ import { CLIENT_PREVIOUS, previousColumns, touchedClients, VALUE_PREVIOUS } from
  * that change and recording their days; then counts the rows of the affected and changed
  * days by previous day (`daily_first_counts`). Runs after the per-client rollups.
  */
-const affectedClients = touchedClients;
 const NONE = `'-infinity'::date`;
 const counted = (
   dimension: string,
@@ -39,7 +39,7 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
       FROM (
         SELECT day, app_id, client_key,
           ${previousColumns(CLIENT_PREVIOUS)}
-        FROM ${TABLES.dailyClients} WHERE client_key IN ${affectedClients}
+        FROM ${TABLES.dailyClients} WHERE client_key IN ${touchedClients}
       ) x
       WHERE r.day = x.day AND r.app_id = x.app_id AND r.client_key = x.client_key
         AND (r.prev_day, r.prev_day_any, r.prev_first_visit, r.prev_first_visit_any,
@@ -53,7 +53,7 @@ export const PREVIOUS_DAYS_STEP: DeriveStep = {
       FROM (
         SELECT dimension, day, app_id, value, client_key,
           ${previousColumns(VALUE_PREVIOUS)}
-        FROM ${TABLES.dailyClientValues} WHERE client_key IN ${affectedClients}
+        FROM ${TABLES.dailyClientValues} WHERE client_key IN ${touchedClients}
       ) x
       WHERE r.dimension = x.dimension AND r.day = x.day AND r.app_id = x.app_id
         AND r.value = x.value AND r.client_key = x.client_key

@@ -1,4 +1,5 @@
 import type { TABLES } from '../tables/names.js';
+import { touchedClients } from './sql.js';
 
 /**
  * The previous-day columns of the per-client rollups (see migration 12), as window
@@ -10,8 +11,6 @@ import type { TABLES } from '../tables/names.js';
 const prior = (partition: string, order: string, filter = '') =>
   `max(day) ${filter} OVER (PARTITION BY ${partition} ORDER BY ${order}
     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
-
-export const touchedClients = `(SELECT DISTINCT client_key FROM touched_client_days)`;
 
 type Previous = readonly (readonly [column: string, expression: string])[];
 

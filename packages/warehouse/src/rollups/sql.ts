@@ -12,3 +12,12 @@ export const deleteAffectedDays = (table: string) =>
 export const deleteTouchedClientDays = (table: string) =>
   `DELETE FROM ${table} r USING touched_client_days x
     WHERE r.day = x.day AND r.app_id = x.app_id AND r.client_key = x.client_key`;
+
+/** The touched clients' keys (of `touched_client_days`), for `client_key IN ...`. */
+export const touchedClients = `(SELECT DISTINCT client_key FROM touched_client_days)`;
+
+/**
+ * Monday of a date's week, as SQL: retention's weeks. The cohort counts and the dashboard's
+ * retention query must cut weeks alike, so both use this.
+ */
+export const weekStart = (day: string) => `(${day} - (extract(isodow FROM ${day})::int - 1))`;
