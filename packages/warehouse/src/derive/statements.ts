@@ -89,12 +89,16 @@ const wholeSession = 'PARTITION BY app_id, client_id, session_id';
  * aggregate, so no per-session sort (ordered aggregates sort each group) is needed.
  */
 export const SESSIONS: readonly string[] = [
-  // The day each touched session was counted on until now: a late event can move its start
-  // to an earlier day, and the day it leaves must stop counting it.
-  `INSERT INTO affected_days SELECT DISTINCT s.app_id, s.session_date
-    FROM sessions s JOIN touched_sessions t ON ${sameSession('s', 't')}
+  // The touched sessions' rows until now, kept as `removed_sessions` (dropped at commit) for
+  // the steps that keep counts over sessions by delta.
+  'CREATE TEMP TABLE removed_sessions ON COMMIT DROP AS SELECT * FROM sessions WITH NO DATA',
+  `WITH gone AS (DELETE FROM sessions s USING touched_sessions t WHERE ${sameSession('s', 't')}
+      RETURNING s.*)
+    INSERT INTO removed_sessions SELECT * FROM gone`,
+  // The day each was counted on: a late event can move a session's start to an earlier
+  // day, and the day it leaves must stop counting it.
+  `INSERT INTO affected_days SELECT DISTINCT app_id, session_date FROM removed_sessions
     ON CONFLICT DO NOTHING`,
-  `DELETE FROM sessions s USING touched_sessions t WHERE ${sameSession('s', 't')}`,
   `CREATE TEMP TABLE session_events ON COMMIT DROP AS
     SELECT e.app_id, e.client_id, e.session_id, e.event_id, e.event_timestamp, e.event_name,
       e.session_number, e.is_first_visit, e.user_id, e.user_login_state, e.page_url,
@@ -185,24 +189,25 @@ export const PURCHASES: readonly string[] = [
 
 /**
  * `daily_metrics` for every affected (app_id, day): DELETE, then INSERT, from the rollups
- * (which run before it) rather than the day's events: users, new users and events from
- * `daily_clients` (one row per client and day), page views from the page rows of
- * `daily_client_values`, sessions from `daily_session_totals`, purchases from `purchases`.
+ * (which run before it) rather than the day's events: users, new users, events and page
+ * views from `daily_first_counts` (the day's per-client rows counted by previous day, scope
+ * 'app': each row once), sessions from `daily_session_totals`, purchases from `purchases`.
  */
 export const DAILY_METRICS: readonly string[] = [
   `DELETE FROM daily_metrics m USING affected_days d WHERE m.app_id = d.app_id AND m.day = d.day`,
   `INSERT INTO daily_metrics
-    SELECT d.day, d.app_id, cl.users, cl.new_users, coalesce(se.sessions, 0),
-      coalesce(se.engaged, 0), coalesce(se.sessions - se.engaged, 0), coalesce(cl.events, 0),
-      coalesce(pv.page_views, 0), pu.purchases, pu.revenue
+    SELECT d.day, d.app_id, coalesce(cl.users, 0), coalesce(cl.new_users, 0),
+      coalesce(se.sessions, 0), coalesce(se.engaged, 0), coalesce(se.sessions - se.engaged, 0),
+      coalesce(cl.events, 0), coalesce(cl.page_views, 0), pu.purchases, pu.revenue
     FROM affected_days d
     CROSS JOIN LATERAL (
-      SELECT count(*) AS users, count(*) FILTER (WHERE c.first_visit) AS new_users,
-        sum(c.events) AS events
-      FROM daily_clients c WHERE c.day = d.day AND c.app_id = d.app_id) cl
-    CROSS JOIN LATERAL (
-      SELECT sum(v.events) AS page_views FROM daily_client_values v
-      WHERE v.dimension = 'page' AND v.day = d.day AND v.app_id = d.app_id) pv
+      SELECT sum(c.clients) FILTER (WHERE c.dimension = 'users') AS users,
+        sum(c.clients) FILTER (WHERE c.dimension = 'new_users') AS new_users,
+        sum(c.events) FILTER (WHERE c.dimension = 'users') AS events,
+        sum(c.events) FILTER (WHERE c.dimension = 'page') AS page_views
+      FROM daily_first_counts c
+      WHERE c.dimension IN ('users', 'new_users', 'page') AND c.scope = 'app'
+        AND c.day = d.day AND c.app_id = d.app_id) cl
     LEFT JOIN daily_session_totals se ON se.day = d.day AND se.app_id = d.app_id
     CROSS JOIN LATERAL (
       SELECT count(*) AS purchases, coalesce(sum(p.value), 0) AS revenue

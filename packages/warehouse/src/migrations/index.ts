@@ -16,6 +16,7 @@ import { hourlyClients } from './018-hourly-clients.js';
 import { funnelChainsClient } from './019-funnel-chains-client.js';
 import { receiveDays } from './020-receive-days.js';
 import { hourlyTrendIndexes } from './030-hourly-trend-indexes.js';
+import { countsByDelta } from './031-counts-by-delta.js';
 
 export interface Migration {
   version: number;
@@ -66,4 +67,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'ETL receive days', sql: receiveDays },
   // 30-39: the dashboard's, continued.
   { version: 30, name: 'covering indexes for the hourly trend', sql: hourlyTrendIndexes },
+  {
+    version: 31,
+    name: 'user counts kept by delta',
+    sql: countsByDelta + fillRollupsOnNextDerive,
+  },
 ];

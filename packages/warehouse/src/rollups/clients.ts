@@ -1,6 +1,7 @@
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
 import { CLIENT_PREVIOUS, insertWithPrevious, VALUE_PREVIOUS } from './previous.js';
+import { createChanges, loggingAdded, loggingRemoved } from './row-changes.js';
 import { deleteTouchedClientDays } from './sql.js';
 
 const CLIENT_COLUMNS = [
@@ -26,22 +27,29 @@ export const CLIENTS_STEP: DeriveStep = {
   name: 'clients per day, per value, funnel steps',
   tables: [TABLES.dailyClients, TABLES.dailyClientValues, TABLES.funnelSteps],
   statements: [
-    deleteTouchedClientDays(TABLES.dailyClients),
-    insertWithPrevious(
+    createChanges(TABLES.dailyClients),
+    createChanges(TABLES.dailyClientValues),
+    loggingRemoved(TABLES.dailyClients, deleteTouchedClientDays(TABLES.dailyClients)),
+    loggingAdded(
       TABLES.dailyClients,
-      CLIENT_COLUMNS,
-      CLIENT_PREVIOUS,
-      `SELECT day, app_id, client_key, count(*), bool_or(event_name = 'first_visit'),
+      insertWithPrevious(
+        TABLES.dailyClients,
+        CLIENT_COLUMNS,
+        CLIENT_PREVIOUS,
+        `SELECT day, app_id, client_key, count(*), bool_or(event_name = 'first_visit'),
         bool_or(event_name = 'view_item'), bool_or(event_name = 'add_to_cart'),
         bool_or(event_name = 'begin_checkout'), bool_or(event_name = 'purchase')
       FROM day_events GROUP BY day, app_id, client_key`,
+      ),
     ),
-    deleteTouchedClientDays(TABLES.dailyClientValues),
-    insertWithPrevious(
+    loggingRemoved(TABLES.dailyClientValues, deleteTouchedClientDays(TABLES.dailyClientValues)),
+    loggingAdded(
       TABLES.dailyClientValues,
-      ['dimension', 'day', 'app_id', 'value', 'client_key', 'events'],
-      VALUE_PREVIOUS,
-      `SELECT 'page', day, app_id, coalesce(path, '(none)'), client_key, count(*)
+      insertWithPrevious(
+        TABLES.dailyClientValues,
+        ['dimension', 'day', 'app_id', 'value', 'client_key', 'events'],
+        VALUE_PREVIOUS,
+        `SELECT 'page', day, app_id, coalesce(path, '(none)'), client_key, count(*)
         FROM day_events WHERE event_name = 'page_view' GROUP BY 2, 3, 4, 5
       UNION ALL
       SELECT 'identity_source', day, app_id, coalesce(identity_source, '(none)'), client_key, count(*)
@@ -51,6 +59,7 @@ export const CLIENTS_STEP: DeriveStep = {
         FROM day_events e JOIN ${TABLES.agentKeys} a ON a.user_agent = coalesce(e.user_agent, '')
         CROSS JOIN LATERAL (VALUES ('browser', a.browser), ('device', a.device)) x (dimension, value)
         GROUP BY 1, 2, 3, 4, 5`,
+      ),
     ),
     deleteTouchedClientDays(TABLES.funnelSteps),
     // Step 0 keeps each day's first view_item: a range's earliest is the earliest of those.

@@ -199,4 +199,65 @@ describe('rollups', () => {
     await rebuildAll(client, { timeZone: 'UTC' });
     expect(await rollupRows()).toEqual(incremental);
   });
+
+  it('keeps the user counts by delta: a count that falls to 0 goes, as a full rebuild has it', async () => {
+    const counts = async (clientId: string) =>
+      (
+        await client.query(`SELECT f.dimension, f.scope, to_char(f.day, 'MM-DD') AS day,
+            to_char(f.prev_day, 'MM-DD') AS prev, f.clients, f.events::int AS events
+          FROM daily_first_counts f WHERE f.app_id = 'lone' AND f.dimension = 'users'
+            AND f.scope = 'app' AND f.value = '' ORDER BY f.day, f.prev_day`)
+      ).rows.map((row) => ({ ...row, clientId }));
+    // One client alone in its app on 12-05 (no previous day), then a late event of the
+    // session on 12-04: its 12-05 row gains a previous day, and the count without one ends.
+    await insertEvents(client, [
+      ev('2026-12-05T10:00:00Z', { app_id: 'lone', client_id: 'l1', session_id: 'l1a' }),
+      ev('2026-12-05T10:00:30Z', { app_id: 'lone', client_id: 'l1', session_id: 'l1a' }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    expect(await counts('l1')).toEqual([
+      {
+        dimension: 'users',
+        scope: 'app',
+        day: '12-05',
+        prev: null,
+        clients: 1,
+        events: 2,
+        clientId: 'l1',
+      },
+    ]);
+    await insertEvents(client, [
+      ev('2026-12-04T23:59:00Z', { app_id: 'lone', client_id: 'l1', session_id: 'l1a' }),
+    ]);
+    await rebuildDerived(client, { timeZone: 'UTC' });
+    const incremental = await rollupRows();
+    expect(await counts('l1')).toEqual([
+      {
+        dimension: 'users',
+        scope: 'app',
+        day: '12-04',
+        prev: null,
+        clients: 1,
+        events: 1,
+        clientId: 'l1',
+      },
+      {
+        dimension: 'users',
+        scope: 'app',
+        day: '12-05',
+        prev: '12-04',
+        clients: 1,
+        events: 2,
+        clientId: 'l1',
+      },
+    ]);
+    const metrics = await client.query(`SELECT to_char(day, 'MM-DD') AS day, users, events,
+        page_views FROM daily_metrics WHERE app_id = 'lone' ORDER BY day`);
+    expect(metrics.rows).toEqual([
+      { day: '12-04', users: 1, events: 1, page_views: 1 },
+      { day: '12-05', users: 1, events: 2, page_views: 2 },
+    ]);
+    await rebuildAll(client, { timeZone: 'UTC' });
+    expect(await rollupRows()).toEqual(incremental);
+  });
 });

@@ -1,7 +1,7 @@
 import { analyzeWhenRewritten } from '../derive/statements.js';
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-import { deleteAffectedDays } from './sql.js';
+import { addCounts } from './row-changes.js';
 
 const sameSession = (a: string, b: string) =>
   `${a}.app_id = ${b}.app_id AND ${a}.client_id = ${b}.client_id AND ${a}.session_id = ${b}.session_id`;
@@ -10,23 +10,33 @@ const host = (url: string) => `substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*:/
 const utm = (name: string) =>
   `coalesce(nullif(CASE WHEN strpos(l.page_url, '${name}=') > 0
     THEN substring(l.page_url from '[?&]${name}=([^&#]*)') END, ''), '(none)')`;
-const sessionsOfAffectedDays = `affected_days d
-  JOIN sessions s ON s.app_id = d.app_id AND s.session_date = d.day
-  JOIN ${TABLES.sessionLandings} l ON ${sameSession('l', 's')}`;
+/** A session's facts (aliases s: `sessions`, l: `session_landings`), signed. */
+const facts = (sign: number) => `${sign} AS sign, s.session_date AS day, s.app_id, s.engaged,
+  s.duration_ms, s.page_views, s.user_login_state, coalesce(s.landing_path, '(none)') AS landing,
+  coalesce(s.exit_path, '(none)') AS exit, l.referrer, l.utm_source, l.utm_medium, l.utm_campaign,
+  l.converted`;
+const dimension = (name: string, values: string) =>
+  `SELECT '${name}', day, app_id, ${values}, sign FROM session_fact_changes`;
 
 /**
  * Per touched session, its landing facts (`session_landings`): the landing page (its first
  * page view, else its first event) gives the referrer host (`(direct)` without one,
  * `(internal)` from the page's own host) and UTM tags; `converted`: it has a purchase event.
- * Then sessions by the day they started (the core `sessions` rows of the affected days):
- * totals (sessions, engaged, duration, page views, converted, signed in) and counts by
- * referrer, campaign, landing and exit path, summed from those rows, no events read.
+ * Then sessions by the day they started: totals (sessions, engaged, duration, page views,
+ * converted, signed in) and counts by referrer, campaign, landing and exit path, kept by
+ * adding the touched sessions' facts as they are now and subtracting them as they were
+ * (`removed_sessions` of the core step and `removed_landings`), no events read.
  */
 export const SESSIONS_STEP: DeriveStep = {
   name: 'landing facts per session; sessions per day and landing page',
   tables: [TABLES.sessionLandings, TABLES.dailySessionTotals, TABLES.dailySessionValues],
   statements: [
-    `DELETE FROM ${TABLES.sessionLandings} l USING touched_sessions t WHERE ${sameSession('l', 't')}`,
+    `CREATE TEMP TABLE removed_landings ON COMMIT DROP AS
+      SELECT * FROM ${TABLES.sessionLandings} WITH NO DATA`,
+    `WITH gone AS (
+        DELETE FROM ${TABLES.sessionLandings} l USING touched_sessions t
+        WHERE ${sameSession('l', 't')} RETURNING l.*)
+      INSERT INTO removed_landings SELECT * FROM gone`,
     // The landing event from the touched sessions' events staged by the core step, in one
     // pass: the first page view (else the first event) by (time, event_id), i.e. by rn.
     `INSERT INTO ${TABLES.sessionLandings}
@@ -46,28 +56,30 @@ export const SESSIONS_STEP: DeriveStep = {
           ORDER BY app_id, client_id, session_id, event_name <> 'page_view', rn) f
       ) l`,
     analyzeWhenRewritten(TABLES.sessionLandings),
-    deleteAffectedDays(TABLES.dailySessionTotals),
-    `INSERT INTO ${TABLES.dailySessionTotals}
-      SELECT d.day, d.app_id, count(*), count(*) FILTER (WHERE s.engaged),
-        sum(s.duration_ms), sum(s.page_views), count(*) FILTER (WHERE l.converted),
-        count(*) FILTER (WHERE s.user_login_state = 'logged_in')
-      FROM ${sessionsOfAffectedDays}
-      GROUP BY d.day, d.app_id`,
-    deleteAffectedDays(TABLES.dailySessionValues),
-    // Each dimension grouped on its own (hashed): one GROUP BY of every session times four
-    // dimensions would sort them all on six text keys.
-    `INSERT INTO ${TABLES.dailySessionValues}
-      WITH v AS MATERIALIZED (
-        SELECT d.day, d.app_id, l.referrer, l.utm_source, l.utm_medium, l.utm_campaign,
-          coalesce(s.landing_path, '(none)') AS landing, coalesce(s.exit_path, '(none)') AS exit
-        FROM ${sessionsOfAffectedDays})
-      SELECT 'referrer', day, app_id, referrer, '', '', count(*) FROM v GROUP BY 2, 3, 4
+    `CREATE TEMP TABLE session_fact_changes ON COMMIT DROP AS
+      SELECT ${facts(-1)} FROM removed_sessions s JOIN removed_landings l ON ${sameSession('l', 's')}
       UNION ALL
-      SELECT 'campaign', day, app_id, utm_source, utm_medium, utm_campaign, count(*)
-        FROM v GROUP BY 2, 3, 4, 5, 6
-      UNION ALL
-      SELECT 'landing', day, app_id, landing, '', '', count(*) FROM v GROUP BY 2, 3, 4
-      UNION ALL
-      SELECT 'exit', day, app_id, exit, '', '', count(*) FROM v GROUP BY 2, 3, 4`,
+      SELECT ${facts(1)} FROM touched_sessions t
+        JOIN sessions s ON ${sameSession('s', 't')}
+        JOIN ${TABLES.sessionLandings} l ON ${sameSession('l', 's')}`,
+    ...addCounts(
+      TABLES.dailySessionTotals,
+      ['day', 'app_id'],
+      ['sessions', 'engaged', 'duration_ms', 'page_views', 'converted', 'logged_in'],
+      `SELECT day, app_id, sign, sign * engaged::int, sign * duration_ms, sign * page_views,
+        sign * converted::int, sign * (user_login_state = 'logged_in')::int
+      FROM session_fact_changes`,
+    ),
+    ...addCounts(
+      TABLES.dailySessionValues,
+      ['dimension', 'day', 'app_id', 'value', 'value2', 'value3'],
+      ['sessions'],
+      [
+        dimension('referrer', `referrer, '', ''`),
+        dimension('campaign', 'utm_source, utm_medium, utm_campaign'),
+        dimension('landing', `landing, '', ''`),
+        dimension('exit', `exit, '', ''`),
+      ].join('\nUNION ALL\n'),
+    ),
   ],
 };
