@@ -1,3 +1,6 @@
+import { changesOf, createChanges, loggingRemoved } from '../rollups/row-changes.js';
+import { TABLES } from '../tables/names.js';
+
 /**
  * The derived model's SQL, run in order inside the derive transaction with the session's
  * TimeZone set to the reporting time zone, so `timestamptz::date` and comparisons of a
@@ -89,16 +92,17 @@ const wholeSession = 'PARTITION BY app_id, client_id, session_id';
  * aggregate, so no per-session sort (ordered aggregates sort each group) is needed.
  */
 export const SESSIONS: readonly string[] = [
-  // The touched sessions' rows until now, kept as `removed_sessions` (dropped at commit) for
-  // the steps that keep counts over sessions by delta.
-  'CREATE TEMP TABLE removed_sessions ON COMMIT DROP AS SELECT * FROM sessions WITH NO DATA',
-  `WITH gone AS (DELETE FROM sessions s USING touched_sessions t WHERE ${sameSession('s', 't')}
-      RETURNING s.*)
-    INSERT INTO removed_sessions SELECT * FROM gone`,
+  // The touched sessions' rows until now, logged (`sessions_changes`) for the steps that
+  // keep counts over sessions by delta.
+  createChanges(TABLES.sessions),
+  loggingRemoved(
+    TABLES.sessions,
+    `DELETE FROM ${TABLES.sessions} r USING touched_sessions t WHERE ${sameSession('r', 't')}`,
+  ),
   // The day each was counted on: a late event can move a session's start to an earlier
   // day, and the day it leaves must stop counting it.
-  `INSERT INTO affected_days SELECT DISTINCT app_id, session_date FROM removed_sessions
-    ON CONFLICT DO NOTHING`,
+  `INSERT INTO affected_days SELECT DISTINCT app_id, session_date
+    FROM ${changesOf(TABLES.sessions)} ON CONFLICT DO NOTHING`,
   `CREATE TEMP TABLE session_events ON COMMIT DROP AS
     SELECT e.app_id, e.client_id, e.session_id, e.event_id, e.event_timestamp, e.event_name,
       e.session_number, e.is_first_visit, e.user_id, e.user_login_state, e.page_url,

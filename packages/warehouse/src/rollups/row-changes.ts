@@ -1,13 +1,13 @@
 import type { TABLES } from '../tables/names.js';
 
-/** The per-client rollups whose rows are counted (`daily_first_counts`, `daily_cohort_counts`). */
-type Logged = typeof TABLES.dailyClients | typeof TABLES.dailyClientValues;
+/** A table whose rows something counts: the per-client rollups, sessions, their landings. */
+type Logged = (typeof TABLES)[keyof typeof TABLES];
 
 /**
  * The rows of `table` this derive removed (sign -1) and wrote (+1), as `<table>_changes`
  * (sign, then the table's columns; dropped at commit): the counts over those rows are kept
- * by adding the changed rows' signed counts, so a derive costs the touched clients' rows,
- * not every row of the days it touches.
+ * by adding the changed rows' signed counts, so a derive costs the touched clients' and
+ * sessions' rows, not every row of the days it touches.
  */
 export const changesOf = (table: Logged) => `${table}_changes`;
 

@@ -1,7 +1,7 @@
 import { analyzeWhenRewritten } from '../derive/statements.js';
 import type { DeriveStep } from '../derive/steps.js';
 import { TABLES } from '../tables/names.js';
-import { addCounts } from './row-changes.js';
+import { addCounts, changesOf, createChanges, loggingRemoved } from './row-changes.js';
 
 const sameSession = (a: string, b: string) =>
   `${a}.app_id = ${b}.app_id AND ${a}.client_id = ${b}.client_id AND ${a}.session_id = ${b}.session_id`;
@@ -10,8 +10,8 @@ const host = (url: string) => `substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*:/
 const utm = (name: string) =>
   `coalesce(nullif(CASE WHEN strpos(l.page_url, '${name}=') > 0
     THEN substring(l.page_url from '[?&]${name}=([^&#]*)') END, ''), '(none)')`;
-/** A session's facts (aliases s: `sessions`, l: `session_landings`), signed. */
-const facts = (sign: number) => `${sign} AS sign, s.session_date AS day, s.app_id, s.engaged,
+/** A session's facts (aliases s: `sessions`, l: `session_landings`), signed by `sign`. */
+const facts = (sign: string) => `${sign} AS sign, s.session_date AS day, s.app_id, s.engaged,
   s.duration_ms, s.page_views, s.user_login_state, coalesce(s.landing_path, '(none)') AS landing,
   coalesce(s.exit_path, '(none)') AS exit, l.referrer, l.utm_source, l.utm_medium, l.utm_campaign,
   l.converted`;
@@ -25,18 +25,18 @@ const dimension = (name: string, values: string) =>
  * Then sessions by the day they started: totals (sessions, engaged, duration, page views,
  * converted, signed in) and counts by referrer, campaign, landing and exit path, kept by
  * adding the touched sessions' facts as they are now and subtracting them as they were
- * (`removed_sessions` of the core step and `removed_landings`), no events read.
+ * (the removed rows the core step logs of `sessions` and this step of `session_landings`),
+ * no events read.
  */
 export const SESSIONS_STEP: DeriveStep = {
   name: 'landing facts per session; sessions per day and landing page',
   tables: [TABLES.sessionLandings, TABLES.dailySessionTotals, TABLES.dailySessionValues],
   statements: [
-    `CREATE TEMP TABLE removed_landings ON COMMIT DROP AS
-      SELECT * FROM ${TABLES.sessionLandings} WITH NO DATA`,
-    `WITH gone AS (
-        DELETE FROM ${TABLES.sessionLandings} l USING touched_sessions t
-        WHERE ${sameSession('l', 't')} RETURNING l.*)
-      INSERT INTO removed_landings SELECT * FROM gone`,
+    createChanges(TABLES.sessionLandings),
+    loggingRemoved(
+      TABLES.sessionLandings,
+      `DELETE FROM ${TABLES.sessionLandings} r USING touched_sessions t WHERE ${sameSession('r', 't')}`,
+    ),
     // The landing event from the touched sessions' events staged by the core step, in one
     // pass: the first page view (else the first event) by (time, event_id), i.e. by rn.
     `INSERT INTO ${TABLES.sessionLandings}
@@ -57,9 +57,10 @@ export const SESSIONS_STEP: DeriveStep = {
       ) l`,
     analyzeWhenRewritten(TABLES.sessionLandings),
     `CREATE TEMP TABLE session_fact_changes ON COMMIT DROP AS
-      SELECT ${facts(-1)} FROM removed_sessions s JOIN removed_landings l ON ${sameSession('l', 's')}
+      SELECT ${facts('s.sign')} FROM ${changesOf(TABLES.sessions)} s
+        JOIN ${changesOf(TABLES.sessionLandings)} l ON ${sameSession('l', 's')}
       UNION ALL
-      SELECT ${facts(1)} FROM touched_sessions t
+      SELECT ${facts('1')} FROM touched_sessions t
         JOIN sessions s ON ${sameSession('s', 't')}
         JOIN ${TABLES.sessionLandings} l ON ${sameSession('l', 's')}`,
     ...addCounts(
